@@ -1,0 +1,9 @@
+package dev.packets.codegen;
+
+/**
+ * One record component: its accessor, its name on the wire, its type.
+ *
+ * @param javaName the component's name, which is also its accessor's
+ * @param wireName the name on the wire and in dehydrated data ({@code @Name} or the component name)
+ */
+record FieldModel(String javaName, String wireName, TypeModel type) {}

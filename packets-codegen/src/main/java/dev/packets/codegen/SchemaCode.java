@@ -1,0 +1,44 @@
+package dev.packets.codegen;
+
+import static dev.packets.codegen.Runtime.SCHEMAS;
+
+import com.palantir.javapoet.CodeBlock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The schemapack schema of a model, as code that builds it from {@code Schemas.object} and {@code Schemas.list}. */
+final class SchemaCode {
+  private SchemaCode() {}
+
+  static CodeBlock of(TypeModel type) {
+    if (type instanceof TypeModel.Scalar s) {
+      return CodeBlock.of("$S", s.wire().schemaName);
+    }
+    if (type instanceof TypeModel.PackedType) {
+      return CodeBlock.of("$S", WireType.BUFFER.schemaName);
+    }
+    if (type instanceof TypeModel.ListType l) {
+      return CodeBlock.of("$T.list($L)", SCHEMAS, of(l.item()));
+    }
+    TypeModel.ObjectType o = (TypeModel.ObjectType) type;
+    List<CodeBlock> parts = new ArrayList<>();
+    for (FieldModel f : o.fields()) {
+      parts.add(CodeBlock.of("$S, $L", f.wireName(), of(f.type())));
+    }
+    return CodeBlock.of("$T.object($L)", SCHEMAS, CodeBlock.join(parts, ", "));
+  }
+
+  /** The dotted wire paths of {@code @Packed} fields, {@code []} marking list items. */
+  static List<String> packedPaths(TypeModel type, String prefix, List<String> out) {
+    if (type instanceof TypeModel.PackedType) {
+      out.add(prefix);
+    } else if (type instanceof TypeModel.ListType l) {
+      packedPaths(l.item(), prefix + "[]", out);
+    } else if (type instanceof TypeModel.ObjectType o) {
+      for (FieldModel f : o.fields()) {
+        packedPaths(f.type(), prefix.isEmpty() ? f.wireName() : prefix + "." + f.wireName(), out);
+      }
+    }
+    return out;
+  }
+}
