@@ -4,6 +4,9 @@ import dev.packets.Bundle;
 import dev.packets.EncodeException;
 import dev.packets.PacketRegistry;
 import dev.packets.Refresh;
+import dev.packets.game.wire.Chat;
+import dev.packets.game.wire.Input;
+import dev.packets.game.wire.Spots;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -13,21 +16,20 @@ public final class Demo {
   private Demo() {}
 
   public static void main(String[] args) {
-    PacketRegistry packets = PacketRegistry.of(Move.class, Chat.class);
+    PacketRegistry packets = PacketRegistry.of(Input.class, Chat.class, Spots.class);
     System.out.println("registry " + packets.fingerprint() + ": " + packets.schemas().keySet()
         + " (ids 1.." + packets.size() + ")");
 
-    Move move = new Move(7, 1.5f, -2f, 0.25f, (short) 90, "ada");
-    show(packets, move);
-    show(packets, new Chat(1, "hello", Map.of("color", "teal", "emotes", List.of(3, 7))));
-    show(packets, Bundle.of(move, new Refresh()));
+    Input input = new Input(7, 1.5f, 60f);
+    show(packets, input);
+    show(packets, new Chat("ada", "hello", Map.of("color", "teal")));
+    show(packets, Bundle.of(input, new Spots(List.of(new Spots.Spot(7, 640, 1280, 64))), new Refresh()));
 
-    Object fromJs = packets.hydrate(List.of("Move", Map.of(
-        "entity", 8, "x", 3.5, "y", 0, "z", 1, "heading", -45, "name", "bob")));
+    Object fromJs = packets.hydrate(List.of("Input", Map.of("entity", 8, "heading", 3.5, "speed", 0)));
     System.out.println("hydrated   " + fromJs);
 
     try {
-      packets.encode(new Chat(300, "too loud", null));
+      packets.encode(new Spots(List.of(new Spots.Spot(7, 70000, 0, 0))));
     } catch (EncodeException e) {
       System.out.println("refused    " + e.getMessage());
     }

@@ -125,6 +125,11 @@ final class Analyser {
           error("@Name needs a non-empty wire name", component, name);
           return null;
         }
+        if (wireName.indexOf('\'') >= 0 || wireName.indexOf('\\') >= 0) {
+          error("@Name(\"" + wireName + "\"): schemapack cannot build a field whose name holds ' or \\",
+              component, name);
+          return null;
+        }
       }
       TypeMirror type = component.asType();
       Map<String, AnnotationMirror> annotations = annotations(component);

@@ -157,6 +157,12 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void wireNameThatSchemapackCannotBuild() {
+    fails("@Packet record Quote(\n @Name(\"it's\") int x) {}", "schemapack cannot build a field whose name holds ' or \\",
+        "@Name(\"it's\") int x");
+  }
+
+  @Test
   void privateRecord() {
     fails("class Outer {\n @Packet\n private record Secret(int x) {}\n}", "Secret must not be private", "@Packet");
   }

@@ -3,6 +3,7 @@ package dev.packets.functional;
 import dev.packets.PacketRegistry;
 import dev.packets.fixtures.Action;
 import dev.packets.fixtures.AllTypes;
+import dev.packets.fixtures.Buffers;
 import dev.packets.fixtures.Carriers;
 import dev.packets.fixtures.Empty;
 import dev.packets.fixtures.Inventory;
@@ -16,6 +17,9 @@ import dev.packets.fixtures.Player;
 import dev.packets.fixtures.Renamed;
 import dev.packets.fixtures.Settings;
 import dev.packets.fixtures.Sorting;
+import dev.packets.fixtures.Strings;
+import dev.packets.fixtures.Varints;
+import dev.packets.fixtures.Varuints;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -26,7 +30,7 @@ import java.util.Map;
 final class Fixtures {
   static final PacketRegistry ALL = PacketRegistry.of(Action.class, AllTypes.class, Carriers.class, Empty.class,
       Inventory.class, Lists.class, Logout.class, Meta.class, Move.class, Names.class, Nested.class, Player.class,
-      Renamed.class, Settings.class, Sorting.class);
+      Renamed.class, Settings.class, Sorting.class, Varuints.class, Varints.class, Strings.class, Buffers.class);
 
   private Fixtures() {}
 

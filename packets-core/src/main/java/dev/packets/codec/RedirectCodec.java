@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The built-in {@link Redirect} packet: schema {@code {location: "string"}}. */
+/**
+ * The built-in {@link Redirect} packet: schema {@code {location: "string"}}. flecks' Redirect has the schema
+ * {@code "string"}; the bytes are the same, and hydration accepts flecks' bare string as well as
+ * {@code {location}}.
+ */
 public final class RedirectCodec implements PacketCodec<Redirect> {
   private static final Map<String, Object> SCHEMA = Map.of("location", StringWire.TYPE);
 
@@ -59,6 +63,9 @@ public final class RedirectCodec implements PacketCodec<Redirect> {
 
   @Override
   public Redirect hydrate(Object data, PacketLimits limits) {
+    if (data instanceof String location) { // flecks' own Redirect carries the bare location
+      return new Redirect(StringWire.hydrate(location, "Redirect.location", limits));
+    }
     Map<?, ?> map = ObjectWire.hydrate(data, "Redirect", Set.of("location"));
     return new Redirect(StringWire.hydrate(map.get("location"), "Redirect.location", limits));
   }

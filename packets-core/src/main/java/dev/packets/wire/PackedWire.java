@@ -27,7 +27,7 @@ import org.msgpack.value.ValueType;
  * except integers beyond ±2^53, which no JavaScript number holds exactly and which are written as int64/uint64
  * instead. On the way back, integers come back as {@code Integer} when they fit and {@code Long} otherwise, a
  * float64 that holds an integer within ±2^53 comes back as {@code Long} (or {@code Integer}), and other floats as
- * {@code Double}.
+ * {@code Double}. Binary values use bin8 only below 255 bytes, as msgpack-lite does.
  *
  * <p>Example: {@code Map.of("a", 1)} packs to {@code 81 a1 61 01} and travels as the buffer
  * {@code 04 81 a1 61 01}.
@@ -80,7 +80,7 @@ public final class PackedWire {
     } else if (value instanceof Number n) {
       packDouble(p, n.doubleValue());
     } else if (value instanceof byte[] bytes) {
-      p.packBinaryHeader(bytes.length);
+      binaryHeader(p, bytes.length);
       p.writePayload(bytes);
     } else if (value instanceof List<?> list) {
       p.packArrayHeader(list.size());
@@ -102,6 +102,18 @@ public final class PackedWire {
     } else {
       throw new EncodeException(path, "a " + value.getClass().getName()
           + " is not JSON-like (null, Boolean, Number, String, byte[], List, Map)");
+    }
+  }
+
+  /** As msgpack-lite: bin8 only below 255 bytes (a 255-byte buffer is {@code c5 00 ff}), then bin16, bin32. */
+  private static void binaryHeader(MessageBufferPacker p, int length) throws IOException {
+    if (length < 0xFF) {
+      p.writePayload(new byte[] {(byte) 0xC4, (byte) length});
+    } else if (length <= 0xFFFF) {
+      p.writePayload(new byte[] {(byte) 0xC5, (byte) (length >> 8), (byte) length});
+    } else {
+      p.writePayload(new byte[] {(byte) 0xC6, (byte) (length >> 24), (byte) (length >> 16), (byte) (length >> 8),
+          (byte) length});
     }
   }
 

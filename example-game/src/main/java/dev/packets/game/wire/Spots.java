@@ -1,0 +1,21 @@
+package dev.packets.game.wire;
+
+import dev.packets.Packet;
+import dev.packets.UInt16;
+import dev.packets.UInt8;
+import dev.packets.VarUint;
+import java.util.List;
+
+/**
+ * Compact positions, about eight bytes an entity: x and y in 1/64 world units, the heading in 1/256 turns.
+ * A tick's snapshot is {@code Bundle.of(tick, spots...)}.
+ */
+@Packet
+public record Spots(List<Spot> spots) {
+
+  /** One entity's compact position. */
+  public record Spot(@VarUint int entity, @UInt16 int x, @UInt16 int y, @UInt8 int heading) {
+    /** Units of position per world unit. */
+    public static final float SCALE = 64f;
+  }
+}

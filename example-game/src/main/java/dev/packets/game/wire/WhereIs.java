@@ -1,0 +1,8 @@
+package dev.packets.game.wire;
+
+import dev.packets.Packet;
+import dev.packets.VarUint;
+
+/** Asks where an entity is, whichever node simulates it; answered with {@link Position}. */
+@Packet
+public record WhereIs(@VarUint int entity) {}

@@ -1,0 +1,2 @@
+/** The game's packets, as annotated records. */
+package dev.packets.game.wire;
