@@ -64,6 +64,10 @@ public final class PackedWire {
       p.packBoolean(b);
     } else if (value instanceof String s) {
       byte[] utf8 = Utf8.bytes(s);
+      if (utf8.length > limits.maxStringBytes()) {
+        throw new EncodeException(path, "string of " + utf8.length + " UTF-8 bytes exceeds the limit of "
+            + limits.maxStringBytes());
+      }
       p.packRawStringHeader(utf8.length);
       p.writePayload(utf8);
     } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -80,15 +84,25 @@ public final class PackedWire {
     } else if (value instanceof Number n) {
       packDouble(p, n.doubleValue());
     } else if (value instanceof byte[] bytes) {
+      if (bytes.length > limits.maxBufferBytes()) {
+        throw new EncodeException(path, "binary of " + bytes.length + " bytes exceeds the limit of "
+            + limits.maxBufferBytes());
+      }
       binaryHeader(p, bytes.length);
       p.writePayload(bytes);
     } else if (value instanceof List<?> list) {
+      if (list.size() > limits.maxListLength()) {
+        throw new EncodeException(path, "list of " + list.size() + " items exceeds the limit of " + limits.maxListLength());
+      }
       p.packArrayHeader(list.size());
       int i = 0;
       for (Object item : list) {
         packValue(p, item, limits, path + "[" + i++ + "]", depth + 1);
       }
     } else if (value instanceof Map<?, ?> map) {
+      if (map.size() > limits.maxListLength()) {
+        throw new EncodeException(path, "map of " + map.size() + " entries exceeds the limit of " + limits.maxListLength());
+      }
       p.packMapHeader(map.size());
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String key)) {

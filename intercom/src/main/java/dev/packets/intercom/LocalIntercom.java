@@ -1,0 +1,87 @@
+package dev.packets.intercom;
+
+import dev.packets.intercom.Frame.Reply;
+import dev.packets.intercom.Frame.Request;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** A node of a {@link LocalHub}: it asks the hub's other members directly, in memory. */
+public final class LocalIntercom implements Intercom {
+  private final LocalHub hub;
+  private final NodeCore core;
+
+  LocalIntercom(LocalHub hub, NodeCore core) {
+    this.hub = hub;
+    this.core = core;
+  }
+
+  NodeCore core() {
+    return core;
+  }
+
+  @Override
+  public String self() {
+    return core.self();
+  }
+
+  @Override
+  public Set<String> members() {
+    return hub.members();
+  }
+
+  @Override
+  public LocalIntercom handle(String type, Handler handler) {
+    core.handle(type, handler);
+    return this;
+  }
+
+  @Override
+  public LocalIntercom unhandle(String type) {
+    core.unhandle(type);
+    return this;
+  }
+
+  @Override
+  public CompletableFuture<Gathered> ask(String type, Object payload, Duration timeout) {
+    NodeCore.checkType(type);
+    NodeCore.checkTimeout(timeout);
+    List<LocalIntercom> peers = hub.peersOf(self());
+    Gathering gathering = core.open(type, peers.stream().map(LocalIntercom::self).toList(), timeout);
+    Request request;
+    try {
+      request = core.throughWire(new Request(self(), gathering.id(), type, timeout.toMillis(), payload, null));
+    } catch (RuntimeException e) {
+      gathering.fail(e);
+      return gathering.future();
+    }
+    for (LocalIntercom peer : peers) {
+      peer.receive(request);
+    }
+    core.answerSelf(gathering, request);
+    return gathering.future();
+  }
+
+  /** A request from another member: answered on this node's executor, the answer handed back to the asker. */
+  private void receive(Request request) {
+    core.answer(request).thenAccept(outcome -> {
+      LocalIntercom asker = hub.node(request.sender());
+      if (asker != null) {
+        asker.core().reply(new Reply(self(), request.ask(), core.throughWire(request.ask(), outcome)));
+      }
+    });
+  }
+
+  /** Leaves the hub: the members' asks waiting for this node stop waiting. */
+  @Override
+  public void close() {
+    hub.leave(this);
+    core.close();
+  }
+
+  @Override
+  public String toString() {
+    return "LocalIntercom[" + self() + "]";
+  }
+}

@@ -1,0 +1,202 @@
+package dev.packets.intercom;
+
+import dev.packets.intercom.Frame.Reply;
+import dev.packets.intercom.Frame.Request;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every transport's node does the same way: keeps the handlers and runs them on the node's executor, and
+ * keeps this node's asks in flight with their timeouts.
+ */
+final class NodeCore {
+  private static final Logger log = LoggerFactory.getLogger(NodeCore.class);
+  static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
+  private final String self;
+  private final Executor executor;
+  private final ExecutorService owned;
+  private final Frames wire;
+  private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+  private final Map<Long, Gathering> pending = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private volatile boolean closed;
+
+  /**
+   * @param executor where handlers run; null for a thread of the node's own, stopped on close
+   * @param wire the codec that questions and answers pass through, or null to hand them over as they are
+   */
+  NodeCore(String self, Executor executor, Frames wire) {
+    this.self = checkNode(self);
+    if (executor == null) {
+      owned = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "intercom-" + self);
+        thread.setDaemon(true);
+        return thread;
+      });
+      this.executor = owned;
+    } else {
+      owned = null;
+      this.executor = executor;
+    }
+    this.wire = wire;
+  }
+
+  static String checkNode(String id) {
+    Objects.requireNonNull(id, "node id");
+    int bytes = id.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes == 0 || bytes > Frames.MAX_NODE_BYTES) {
+      throw new IllegalArgumentException("a node id has 1 to " + Frames.MAX_NODE_BYTES + " UTF-8 bytes, '" + id
+          + "' has " + bytes);
+    }
+    return id;
+  }
+
+  static String checkType(String type) {
+    Objects.requireNonNull(type, "type");
+    int bytes = type.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes == 0 || bytes > Frames.MAX_TYPE_BYTES) {
+      throw new IllegalArgumentException("a question type has 1 to " + Frames.MAX_TYPE_BYTES + " UTF-8 bytes, '"
+          + type + "' has " + bytes);
+    }
+    return type;
+  }
+
+  static Duration checkTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("an ask timeout is positive and at most " + MAX_TIMEOUT + ", not "
+          + timeout);
+    }
+    return timeout;
+  }
+
+  String self() {
+    return self;
+  }
+
+  void handle(String type, Handler handler) {
+    handlers.put(checkType(type), Objects.requireNonNull(handler, "handler"));
+  }
+
+  void unhandle(String type) {
+    handlers.remove(type);
+  }
+
+  /** Starts an ask of {@code peers} and this node; it times out by itself. */
+  Gathering open(String type, Collection<String> peers, Duration timeout) {
+    Gathering gathering = new Gathering(ids.incrementAndGet(), type, self, peers);
+    pending.put(gathering.id(), gathering);
+    gathering.future().whenComplete((result, error) -> pending.remove(gathering.id()));
+    if (closed) {
+      gathering.fail(new IntercomException("node " + self + " is closed: it cannot ask '" + type + "'"));
+      return gathering;
+    }
+    gathering.timer(Timers.TIMER.schedule(gathering::timeout, timeout.toNanos(), TimeUnit.NANOSECONDS));
+    return gathering;
+  }
+
+  /** The request as a receiving node reads it; fails if its payload cannot be encoded. */
+  Request throughWire(Request request) {
+    return wire == null ? request : (Request) wire.read(wire.write(request));
+  }
+
+  /** The outcome as the asking node reads it. */
+  Outcome throughWire(long ask, Outcome outcome) {
+    return wire == null ? outcome : ((Reply) wire.read(wire.write(new Reply(self, ask, outcome)))).outcome();
+  }
+
+  /** Answers this node's own part of an ask directly. */
+  void answerSelf(Gathering gathering, Request request) {
+    answer(request).thenAccept(outcome -> gathering.offer(self, throughWire(gathering.id(), outcome)));
+  }
+
+  /** Runs the handler for a request on the node's executor; the outcome never fails. */
+  CompletableFuture<Outcome> answer(Request request) {
+    if (request.problem() != null) {
+      log.warn("{}: cannot answer '{}' from {}: {}", self, request.type(), request.sender(), request.problem());
+      return CompletableFuture.completedFuture(new Outcome.Failed(request.problem()));
+    }
+    Handler handler = handlers.get(request.type());
+    if (handler == null) {
+      return CompletableFuture.completedFuture(Outcome.NoHandler.INSTANCE);
+    }
+    CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    AskContext context = new AskContext(self, request.sender(), request.type(),
+        Duration.ofMillis(request.timeoutMillis()));
+    try {
+      executor.execute(() -> run(handler, request, context, outcome));
+    } catch (RejectedExecutionException e) {
+      outcome.complete(new Outcome.Failed("node " + self + " is closing"));
+    }
+    return outcome;
+  }
+
+  private void run(Handler handler, Request request, AskContext context, CompletableFuture<Outcome> outcome) {
+    try {
+      Object value = handler.answer(request.payload(), context);
+      if (value instanceof CompletionStage<?> stage) {
+        stage.whenComplete((answer, error) -> outcome.complete(error == null ? new Outcome.Answer(answer)
+            : failed(request, error)));
+      } else {
+        outcome.complete(new Outcome.Answer(value));
+      }
+    } catch (Throwable error) {
+      outcome.complete(failed(request, error));
+    }
+  }
+
+  private Outcome failed(Request request, Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    log.warn("{}: the handler for '{}' asked by {} failed: {}", self, request.type(), request.sender(), cause.toString());
+    log.debug("{}: handler failure", self, cause);
+    return new Outcome.Failed(cause.toString());
+  }
+
+  /** An answer to one of this node's asks. */
+  void reply(Reply reply) {
+    Gathering gathering = pending.get(reply.ask());
+    if (gathering != null) {
+      gathering.offer(reply.sender(), reply.outcome());
+    } else {
+      log.debug("{}: late or unknown reply from {} to ask {}", self, reply.sender(), reply.ask());
+    }
+  }
+
+  /** {@code node} left: asks waiting for it stop waiting. */
+  void left(String node) {
+    for (Gathering gathering : pending.values()) {
+      gathering.left(node);
+    }
+  }
+
+  /** Fails the asks in flight and stops the node's own thread. */
+  void close() {
+    closed = true;
+    for (Gathering gathering : pending.values()) {
+      gathering.fail(new IntercomException("node " + self + " closed before the ask completed"));
+    }
+    if (owned != null) {
+      owned.shutdown();
+    }
+  }
+}

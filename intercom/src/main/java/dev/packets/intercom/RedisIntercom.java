@@ -1,0 +1,480 @@
+package dev.packets.intercom;
+
+import dev.packets.PacketRegistry;
+import dev.packets.intercom.Frame.Kind;
+import dev.packets.intercom.Frame.Presence;
+import dev.packets.intercom.Frame.Reply;
+import dev.packets.intercom.Frame.Request;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An intercom node on Redis pub/sub, with Lettuce. Questions, heartbeats and goodbyes go to the shared channel
+ * {@code <prefix>:all}; answers come back on the asker's own channel {@code <prefix>:node:<id>}. Every frame is
+ * binary (see the {@link dev.packets.intercom package documentation}).
+ *
+ * <p>Membership is by heartbeat: a node says HELLO when it starts or reconnects (the others answer it with a
+ * HEARTBEAT at once, so it learns them in one round trip), beats every {@link Builder#heartbeat heartbeat}, counts
+ * a node as gone after {@link Builder#missedHeartbeats missed heartbeats} and says GOODBYE when it closes. An ask
+ * waits for exactly the members it knows; one that leaves meanwhile is reported in {@link Gathered#left()} at
+ * once. The asker answers its own part directly, through the same codec but without Redis.
+ *
+ * <p>When Redis is unreachable, asks fail at once with an {@link IntercomException}; Lettuce reconnects and
+ * resubscribes in the background, and the node announces itself again.
+ *
+ * <pre>{@code
+ * RedisIntercom node = RedisIntercom.builder("redis://127.0.0.1:6379").id("one").start();
+ * }</pre>
+ */
+public final class RedisIntercom implements Intercom {
+  private static final Logger log = LoggerFactory.getLogger(RedisIntercom.class);
+
+  private final NodeCore core;
+  private final Frames frames;
+  private final RedisLink link;
+  private final Membership membership;
+  private final Strangers strangers;
+  private final String prefix;
+  private final byte[] allChannel;
+  private final byte[] ownChannel;
+  private final Duration heartbeat;
+  private final int missedHeartbeats;
+  private final Duration joinWait;
+  private final long incarnation;
+  private final byte[] heartbeatFrame;
+  private final byte[] helloFrame;
+  private final Object joined = new Object();
+  private final AtomicBoolean twin = new AtomicBoolean();
+  private ScheduledFuture<?> beat;
+  private volatile boolean closed;
+  private volatile boolean announce;
+  private volatile boolean wasConnected = true;
+
+  private RedisIntercom(Builder b) {
+    frames = new Frames(new Payloads(b.registry));
+    core = new NodeCore(b.id, b.executor, frames);
+    link = new RedisLink(b.uri, b.resources, b.maxReconnectDelay, b.connectTimeout);
+    membership = new Membership(b.id, b.heartbeat, b.missedHeartbeats);
+    strangers = new Strangers(b.id, b.registry);
+    prefix = b.prefix;
+    allChannel = bytes(prefix + ":all");
+    ownChannel = channelOf(b.id);
+    heartbeat = b.heartbeat;
+    missedHeartbeats = b.missedHeartbeats;
+    joinWait = b.joinWait;
+    incarnation = Builder.RANDOM.nextLong() & Long.MAX_VALUE;
+    heartbeatFrame = frames.write(new Presence(b.id, Kind.HEARTBEAT, incarnation, b.registry.fingerprint()));
+    helloFrame = frames.write(new Presence(b.id, Kind.HELLO, incarnation, b.registry.fingerprint()));
+  }
+
+  /** A node for the Redis at {@code uri}, as in {@code redis://127.0.0.1:6379}. */
+  public static Builder builder(String uri) {
+    return new Builder(RedisURI.create(uri));
+  }
+
+  public static Builder builder(RedisURI uri) {
+    return new Builder(uri);
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private byte[] channelOf(String node) {
+    return bytes(prefix + ":node:" + node);
+  }
+
+  private void start(Duration connectTimeout) {
+    link.connect(this::onMessage, () -> Timers.TIMER.execute(this::tick), () -> {
+      if (!closed) {
+        log.warn("{}: lost Redis at {}; reconnecting", self(), link.where());
+      }
+    }, allChannel, ownChannel);
+    long receivers;
+    try {
+      receivers = link.publish(allChannel, helloFrame).toCompletableFuture()
+          .get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new IntercomException("node " + self() + " cannot announce itself on Redis at " + link.where() + ": "
+          + e, e);
+    }
+    long period = heartbeat.toNanos();
+    beat = Timers.TIMER.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
+    awaitPeers(receivers - 1, joinWait);
+    log.info("{}: joined the intercom '{}' on Redis at {} with {}", self(), prefix, link.where(), members());
+  }
+
+  /**
+   * Waits until the nodes that heard this node's HELLO (Redis counts them) have answered it, so that a node knows
+   * the others, and they know it, when {@link Builder#start()} returns. Subscribers that are not nodes make it
+   * wait for {@code wait}; that is all.
+   */
+  private void awaitPeers(long expected, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    synchronized (joined) {
+      long left;
+      while (membership.peers().size() < expected && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(joined, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public String self() {
+    return core.self();
+  }
+
+  @Override
+  public Set<String> members() {
+    return membership.members();
+  }
+
+  @Override
+  public RedisIntercom handle(String type, Handler handler) {
+    core.handle(type, handler);
+    return this;
+  }
+
+  @Override
+  public RedisIntercom unhandle(String type) {
+    core.unhandle(type);
+    return this;
+  }
+
+  /** Whether both connections to Redis are up. */
+  public boolean connected() {
+    return link.connected();
+  }
+
+  @Override
+  public CompletableFuture<Gathered> ask(String type, Object payload, Duration timeout) {
+    NodeCore.checkType(type);
+    NodeCore.checkTimeout(timeout);
+    if (closed) {
+      return CompletableFuture.failedFuture(new IntercomException("node " + self() + " is closed: it cannot ask '"
+          + type + "'"));
+    }
+    if (!connected()) {
+      return CompletableFuture.failedFuture(unreachable(type, "not connected", null));
+    }
+    List<String> others = membership.peers();
+    Gathering gathering = core.open(type, others, timeout);
+    byte[] frame;
+    try {
+      frame = frames.write(new Request(self(), gathering.id(), type, timeout.toMillis(), payload, null));
+    } catch (RuntimeException e) {
+      gathering.fail(e);
+      return gathering.future();
+    }
+    if (!others.isEmpty()) {
+      link.publish(allChannel, frame).whenComplete((receivers, error) -> {
+        if (error != null) {
+          gathering.fail(unreachable(type, error.getMessage(), error));
+        }
+      });
+    }
+    core.answerSelf(gathering, (Request) frames.read(frame));
+    return gathering.future();
+  }
+
+  private IntercomException unreachable(String type, String why, Throwable cause) {
+    return new IntercomException("node " + self() + " cannot ask '" + type + "': Redis at " + link.where()
+        + " is unreachable (" + why + "); reconnecting in the background", cause);
+  }
+
+  private void onMessage(byte[] channel, byte[] message) {
+    Frame frame;
+    try {
+      frame = frames.read(message);
+    } catch (RuntimeException e) {
+      log.warn("{}: ignored a malformed frame of {} bytes on {}: {}", self(), message.length,
+          new String(channel, StandardCharsets.UTF_8), e.getMessage());
+      return;
+    }
+    String sender = frame.sender();
+    if (closed) {
+      return;
+    }
+    if (sender.equals(self())) {
+      if (frame instanceof Presence presence && presence.incarnation() != incarnation && twin.compareAndSet(false, true)) {
+        log.error("{}: another node uses this node's id on '{}': give every node its own id", self(), prefix);
+      }
+      return;
+    }
+    boolean own = Arrays.equals(channel, ownChannel);
+    if (frame instanceof Request received && !own) {
+      membership.refresh(sender);
+      Request request = strangers.guard(received);
+      core.answer(request).thenAccept(outcome -> publish(channelOf(sender),
+          frames.write(new Reply(self(), request.ask(), outcome))));
+    } else if (frame instanceof Reply reply && own) {
+      membership.refresh(sender);
+      core.reply(strangers.guard(reply));
+    } else if (frame instanceof Presence presence) {
+      onPresence(presence);
+    } else {
+      log.warn("{}: ignored a {} from {} on {}", self(), frame.getClass().getSimpleName(), sender,
+          new String(channel, StandardCharsets.UTF_8));
+    }
+  }
+
+  private void onPresence(Presence presence) {
+    String sender = presence.sender();
+    switch (presence.kind()) {
+      case HELLO:
+        heard(presence);
+        publish(channelOf(sender), heartbeatFrame);
+        break;
+      case HEARTBEAT:
+        heard(presence);
+        break;
+      default:
+        if (membership.remove(sender, presence.incarnation())) {
+          log.info("{}: {} said goodbye", self(), sender);
+          core.left(sender);
+        }
+    }
+  }
+
+  private void heard(Presence presence) {
+    String node = presence.sender();
+    switch (membership.heard(node, presence.incarnation())) {
+      case NEW:
+        log.info("{}: {} joined", self(), node);
+        synchronized (joined) {
+          joined.notifyAll();
+        }
+        break;
+      case RESTARTED:
+        log.warn("{}: {} restarted (if this repeats, two nodes share the id)", self(), node);
+        core.left(node);
+        break;
+      default:
+        break;
+    }
+    if (strangers.heard(node, presence.fingerprint())) {
+      log.warn("{}: node {} speaks packet registry {}, this node {}: only JSON-like values travel between them",
+          self(), node, presence.fingerprint(), frames.payloads().registry().fingerprint());
+    }
+  }
+
+  private void publish(byte[] channel, byte[] frame) {
+    if (closed) {
+      return;
+    }
+    link.publish(channel, frame).whenComplete((receivers, error) -> {
+      if (error != null) {
+        log.debug("{}: cannot publish on {}: {}", self(), new String(channel, StandardCharsets.UTF_8), error.toString());
+      }
+    });
+  }
+
+  /** Every heartbeat: beat (or announce after a reconnect), and drop the members that stopped beating. */
+  private void tick() {
+    if (closed) {
+      return;
+    }
+    try {
+      boolean up = connected();
+      if (up && !wasConnected) {
+        membership.refreshAll();
+        announce = true;
+        log.info("{}: reconnected to Redis at {}", self(), link.where());
+      }
+      wasConnected = up;
+      if (!up) {
+        return;
+      }
+      if (announce) {
+        link.publish(allChannel, helloFrame).whenComplete((receivers, error) -> {
+          if (error == null) {
+            announce = false;
+          }
+        });
+      } else {
+        publish(allChannel, heartbeatFrame);
+      }
+      reap();
+    } catch (RuntimeException e) {
+      log.warn("{}: heartbeat failed: {}", self(), e.toString());
+    }
+  }
+
+  private void reap() {
+    for (String gone : membership.reap()) {
+      log.info("{}: {} missed {} heartbeats: gone", self(), gone, missedHeartbeats);
+      core.left(gone);
+    }
+  }
+
+  /** Says goodbye, fails this node's pending asks and closes the connections. */
+  @Override
+  public void close() {
+    stop(true);
+  }
+
+  /** Stops without a goodbye, as a crash would: the others drop this node after the heartbeat timeout. */
+  void abandon() {
+    stop(false);
+  }
+
+  private void stop(boolean goodbye) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (beat != null) {
+      beat.cancel(false);
+    }
+    try {
+      if (goodbye && link.connected()) {
+        link.publish(allChannel, frames.write(new Presence(self(), Kind.GOODBYE, incarnation, "")))
+            .toCompletableFuture().get(1, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      log.debug("{}: goodbye not sent: {}", self(), e.toString());
+    }
+    core.close();
+    link.close();
+    log.info("{}: left the intercom '{}'", self(), prefix);
+  }
+
+  @Override
+  public String toString() {
+    return "RedisIntercom[" + self() + " on " + link.where() + " " + prefix + "]";
+  }
+
+  /** Settings of a Redis intercom node; {@link #start()} connects it. */
+  public static final class Builder {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RedisURI uri;
+    private String id = randomId();
+    private String prefix = "packets:intercom";
+    private Duration heartbeat = Duration.ofSeconds(2);
+    private int missedHeartbeats = 3;
+    private PacketRegistry registry = PacketRegistry.of();
+    private Executor executor;
+    private ClientResources resources;
+    private Duration maxReconnectDelay = Duration.ofSeconds(2);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration joinWait = Duration.ofSeconds(1);
+
+    private Builder(RedisURI uri) {
+      this.uri = Objects.requireNonNull(uri, "uri");
+    }
+
+    private static String randomId() {
+      return Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    /** This node's id, unique among the nodes; random by default. */
+    public Builder id(String id) {
+      this.id = NodeCore.checkNode(id);
+      return this;
+    }
+
+    /** The channels' prefix, so that several applications share one Redis; {@code packets:intercom} by default. */
+    public Builder prefix(String prefix) {
+      if (prefix == null || prefix.isEmpty()) {
+        throw new IllegalArgumentException("the channel prefix must not be empty");
+      }
+      this.prefix = prefix;
+      return this;
+    }
+
+    /** How often the node beats; 2 seconds by default. */
+    public Builder heartbeat(Duration heartbeat) {
+      if (heartbeat.toMillis() < 10) {
+        throw new IllegalArgumentException("a heartbeat of at least 10 ms, not " + heartbeat);
+      }
+      this.heartbeat = heartbeat;
+      return this;
+    }
+
+    /** How many heartbeats a node may miss before the others count it gone; 3 by default. */
+    public Builder missedHeartbeats(int missed) {
+      if (missed < 1) {
+        throw new IllegalArgumentException("missed heartbeats must be at least 1, not " + missed);
+      }
+      this.missedHeartbeats = missed;
+      return this;
+    }
+
+    /** The packets that questions and answers may carry; every node needs the same. Only built-ins by default. */
+    public Builder registry(PacketRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** Where handlers run; by default one thread of the node's own, one handler at a time. */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
+      return this;
+    }
+
+    /**
+     * Lettuce's threads, to share them among several nodes; they are not shut down on close, and their reconnect
+     * delay applies instead of {@link #maxReconnectDelay}.
+     */
+    public Builder clientResources(ClientResources resources) {
+      this.resources = resources;
+      return this;
+    }
+
+    /** The longest wait between reconnection attempts (they back off exponentially from 10 ms); 2 s by default. */
+    public Builder maxReconnectDelay(Duration delay) {
+      this.maxReconnectDelay = Objects.requireNonNull(delay, "delay");
+      return this;
+    }
+
+    /** How long connecting to Redis may take at start; 5 s by default. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * How long {@link #start()} waits at most for the nodes that heard this node's HELLO to answer it; 1 s by
+     * default. It waits that long only if the shared channel has subscribers that are not nodes.
+     */
+    public Builder joinWait(Duration wait) {
+      this.joinWait = Objects.requireNonNull(wait, "wait");
+      return this;
+    }
+
+    /** Connects, subscribes and announces the node; fails with an {@link IntercomException} if Redis is down. */
+    public RedisIntercom start() {
+      RedisIntercom node = new RedisIntercom(this);
+      try {
+        node.start(connectTimeout);
+        return node;
+      } catch (RuntimeException e) {
+        node.close();
+        if (e instanceof IntercomException) {
+          throw e;
+        }
+        throw new IntercomException("node " + id + " cannot connect to Redis at " + uri + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}

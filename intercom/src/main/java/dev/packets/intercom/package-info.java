@@ -1,0 +1,30 @@
+/**
+ * The intercom: one server node asks every node of the application a question and gathers their answers, in one
+ * process ({@link dev.packets.intercom.LocalHub}) or across machines on Redis
+ * ({@link dev.packets.intercom.RedisIntercom}).
+ *
+ * <h2>Frames</h2>
+ *
+ * <p>Nodes that talk over a network exchange binary frames, written by {@code Frames}. Strings are a varuint
+ * byte length and UTF-8; integers are unsigned LEB128 varuints; a frame is:
+ *
+ * <pre>
+ * | version u8 = 1 | kind u8 | sender string | body                                                  |
+ * kind 1 REQUEST   body = ask varuint | type string | timeout-ms varuint | value
+ * kind 2 REPLY     body = ask varuint | outcome u8: 0 ANSWER value, 1 NO HANDLER, 2 FAILED message string
+ * kind 3 HELLO     body = incarnation varuint | registry fingerprint string   (a node starts or reconnects)
+ * kind 4 HEARTBEAT body = incarnation varuint | registry fingerprint string   (every heartbeat, and to a HELLO)
+ * kind 5 GOODBYE   body = incarnation varuint                                 (a node closes)
+ * value = tag u8: 0 NOTHING (null) | 1 PACKED, msgpack to the end | 2 PACKET, id u16 LE and its payload to the end
+ * </pre>
+ *
+ * <p>Node {@code a} asking {@code "where"} with payload {@code {"e": 7}} (ask 1, timeout 250 ms):
+ * {@code 01 01 01 61 | 01 05 77 68 65 72 65 | fa 01 | 01 81 a1 65 07}; node {@code b} answering it with the
+ * packet {@code Redirect("/b")} (id 2 in a registry of the built-ins only):
+ * {@code 01 02 01 62 | 01 00 | 02 02 00 02 2f 62}. The incarnation is a random number drawn at each start, so that
+ * a node that restarts under the same id (or a second node given the same id) is told apart.
+ *
+ * <p>On Redis, REQUEST, HELLO, HEARTBEAT and GOODBYE are published on the shared channel {@code <prefix>:all};
+ * REPLY, and the HEARTBEAT that answers a HELLO, on the asker's channel {@code <prefix>:node:<id>}.
+ */
+package dev.packets.intercom;

@@ -1,0 +1,8 @@
+package dev.packets.intercom;
+
+import dev.packets.Packet;
+import dev.packets.VarUint;
+
+/** A packet the processor writes a codec for, to carry through the intercom in its binary form. */
+@Packet
+record Position(@VarUint int entity, float x, float y) {}
