@@ -1,0 +1,781 @@
+package dev.packets.server;
+
+import dev.packets.Bundle;
+import dev.packets.DecodeException;
+import dev.packets.HydrationException;
+import dev.packets.PacketException;
+import dev.packets.PacketRegistry;
+import dev.packets.codec.Json;
+import dev.packets.server.engine.EngineEndpoint;
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoServer;
+import io.socket.socketio.server.SocketIoSocket;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.json.JSONObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Serves packets over Socket.IO on embedded Jetty. A packet is a binary event whose name is its numeric id and whose
+ * one attachment is its payload (flecks' wire); clients without the codec may send {@code ("Name", json)}. Each
+ * packet runs through its {@link Acceptor}, and the sender's ack gets {@code [null, response]},
+ * {@code [null, <payload>, id]} when the response is itself a packet, or {@code [{code, reason}]}.
+ *
+ * <pre>{@code
+ * PacketServer server = PacketServer.builder()
+ *     .port(8080)
+ *     .packets(PacketRegistry.of(Move.class))
+ *     .accept(Move.class, Acceptor.responding((move, socket) -> "ok"))
+ *     .build()
+ *     .start();
+ * }</pre>
+ */
+public final class PacketServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
+  /** The event that tells a client why the server closes its socket. */
+  public static final String CLOSE_EVENT = "packets:close";
+
+  private final Builder config;
+  private final PacketRegistry registry;
+  private final Map<String, PacketSocket> sockets = new ConcurrentHashMap<>();
+  private final Map<PacketSocket, Lane> lanes = new ConcurrentHashMap<>();
+  private final ServerMetrics metrics = new ServerMetrics();
+  private final ExecutorService workers;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private Server jetty;
+  private EngineIoServer engine;
+  private volatile boolean closing;
+
+  private PacketServer(Builder config) {
+    this.config = config;
+    this.registry = config.registry;
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "packets-worker-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts listening; fails (and releases everything) when the port cannot be bound. */
+  public synchronized PacketServer start() {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
+    EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
+    options.setPingInterval(config.pingInterval.toMillis());
+    options.setPingTimeout(config.pingTimeout.toMillis());
+    options.setAllowedCorsOrigins(EngineIoServerOptions.ALLOWED_CORS_ORIGIN_ALL);
+    options.setHandshakeInterceptor((query, headers) -> !closing && metrics.connections() < config.maxConnections);
+    engine = new EngineIoServer(options);
+    SocketIoServer io = new SocketIoServer(engine);
+    SocketIoNamespace namespace = io.namespace("/");
+    namespace.on("connection", args -> onConnection((SocketIoSocket) args[0]));
+
+    jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost(config.host);
+    connector.setPort(config.port);
+    jetty.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    ServletHolder polling = new ServletHolder(new HttpServlet() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        engine.handleRequest(request, response);
+      }
+    });
+    polling.setAsyncSupported(true);
+    context.addServlet(polling, "/socket.io/*");
+    context.addServlet(new ServletHolder(new TextServlet(() -> Json.write(health(), false), "application/json")),
+        "/health");
+    context.addServlet(new ServletHolder(new TextServlet(() -> Json.write(registry.table(), false),
+        "application/json")), "/packets/schema.json");
+    context.addServlet(new ServletHolder(new ResourceServlet("dev/packets/js")), "/packets/*");
+    config.resources.forEach((prefix, dir) ->
+        context.addServlet(new ServletHolder(new ResourceServlet(dir)), prefix + "/*"));
+    int maxMessage = config.maxPayloadBytes + 64 * 1024;
+    JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+      container.addEndpoint(EngineEndpoint.config("/socket.io/", engine, maxMessage));
+      container.addEndpoint(EngineEndpoint.config("/socket.io", engine, maxMessage));
+    });
+    jetty.setHandler(context);
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      stopQuietly();
+      throw new IllegalStateException("cannot start on " + config.host + ":" + config.port + ": " + e.getMessage(), e);
+    }
+    LOG.info("packets server listening on http://{}:{}/ ({} packets, fingerprint {})", config.host, port(),
+        registry.size(), registry.fingerprint());
+    config.onStart.forEach(h -> h.on(this));
+    return this;
+  }
+
+  /** The port the server listens on (the ephemeral one when built with port 0). */
+  public int port() {
+    return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  public PacketRegistry registry() {
+    return registry;
+  }
+
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /** The connected sockets. */
+  public List<PacketSocket> sockets() {
+    return List.copyOf(sockets.values());
+  }
+
+  /** Sends a packet to every connected socket, asking for no response. */
+  public void broadcast(Object packet) {
+    for (PacketSocket socket : sockets.values()) {
+      socket.push(packet);
+    }
+  }
+
+  /** The sockets in a room. */
+  public Room to(String room) {
+    return new Room(room);
+  }
+
+  /** The sockets that joined one room. */
+  public final class Room {
+    private final String name;
+
+    private Room(String name) {
+      this.name = name;
+    }
+
+    public List<PacketSocket> sockets() {
+      return PacketServer.this.sockets.values().stream().filter(s -> s.rooms().contains(name)).toList();
+    }
+
+    /** Sends a packet to every socket in the room, asking for no response. */
+    public void send(Object packet) {
+      sockets().forEach(s -> s.push(packet));
+    }
+  }
+
+  private Map<String, Object> health() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", closing ? "closing" : "up");
+    out.put("fingerprint", registry.fingerprint());
+    out.putAll(metrics.snapshot());
+    return out;
+  }
+
+  // ---- connections
+
+  private void onConnection(SocketIoSocket raw) {
+    Object auth;
+    try {
+      auth = JsonBridge.toJava(raw.getConnectData(), 0);
+    } catch (IllegalArgumentException e) {
+      auth = null;
+    }
+    PacketSocket socket = new PacketSocket(this, raw, auth);
+    try {
+      if (config.authenticator != null) {
+        socket.principal(config.authenticator.authenticate(auth, socket.headers()));
+      }
+      for (Hooks.Connect hook : config.onConnect) {
+        hook.connected(socket);
+      }
+    } catch (Refusal refusal) {
+      LOG.info("refused socket {}: {}", raw.getId(), refusal.getMessage());
+      metrics.refused.increment();
+      raw.send("packets:refused", new JSONObject().put("reason", refusal.getMessage()));
+      raw.disconnect(true);
+      return;
+    } catch (RuntimeException e) {
+      LOG.warn("connect hook failed for socket {}", raw.getId(), e);
+      raw.disconnect(true);
+      return;
+    }
+    sockets.put(raw.getId(), socket);
+    lanes.put(socket, new Lane(new TokenBucket(config.ratePerSecond, config.rateBurst)));
+    metrics.connections.incrementAndGet();
+    metrics.connectionsTotal.increment();
+    raw.registerAllEventListener((event, args) -> onEvent(socket, event, args));
+    raw.on("disconnect", args -> onDisconnect(socket, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
+  }
+
+  private void onDisconnect(PacketSocket socket, String reason) {
+    if (sockets.remove(socket.id()) != null) {
+      lanes.remove(socket);
+      metrics.connections.decrementAndGet();
+      for (Hooks.Disconnect hook : config.onDisconnect) {
+        try {
+          hook.disconnected(socket, reason);
+        } catch (RuntimeException e) {
+          LOG.warn("disconnect hook failed", e);
+        }
+      }
+    }
+  }
+
+  void close(PacketSocket socket, String reason) {
+    synchronized (socket) {
+      socket.raw().send(CLOSE_EVENT, new JSONObject().put("reason", reason));
+    }
+    socket.raw().disconnect(true);
+  }
+
+  // ---- packets in
+
+  /** One socket's queue: packets are handled one after another, in arrival order, off the read thread. */
+  private static final class Lane {
+    final TokenBucket bucket;
+    CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+
+    Lane(TokenBucket bucket) {
+      this.bucket = bucket;
+    }
+  }
+
+  private void onEvent(PacketSocket socket, String event, Object[] args) {
+    SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack = null;
+    int count = args.length;
+    if (count > 0 && args[count - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback callback) {
+      ack = callback;
+      count--;
+    }
+    Lane lane = lanes.get(socket);
+    if (lane == null) {
+      return;
+    }
+    metrics.packetsIn.increment();
+    if (!lane.bucket.take()) {
+      metrics.refused.increment();
+      reply(socket, ack, null, new PacketError(429, "too many packets: at most " + config.ratePerSecond
+          + " a second, bursts of " + config.rateBurst));
+      if (lane.bucket.strikes() >= config.rateStrikes) {
+        LOG.warn("disconnecting socket {} ({}): {} packets over its rate limit in a row", socket.id(),
+            socket.remoteAddress(), lane.bucket.strikes());
+        close(socket, "rate limit exceeded");
+      }
+      return;
+    }
+    Object packet;
+    try {
+      packet = parse(event, args, count);
+    } catch (PacketError e) {
+      metrics.errors.increment();
+      LOG.debug("socket {} sent a bad packet: {}", socket.id(), e.getMessage());
+      reply(socket, ack, null, e);
+      return;
+    }
+    SocketIoSocket.ReceivedByLocalAcknowledgementCallback replyTo = ack;
+    inFlight.incrementAndGet();
+    synchronized (lane) {
+      lane.tail = lane.tail.thenComposeAsync(ignored -> handle(socket, packet)
+          .handle((response, error) -> {
+            reply(socket, replyTo, packet, error == null ? response : unwrap(error));
+            inFlight.decrementAndGet();
+            return null;
+          }), workers);
+    }
+  }
+
+  private Object parse(String event, Object[] args, int count) {
+    if (!event.isEmpty() && event.length() <= 5 && event.chars().allMatch(Character::isDigit)) {
+      int id = Integer.parseInt(event);
+      if (registry.codecOrNull(id) == null) {
+        throw new PacketError(404, "unknown packet id " + id + " (ids are 1.." + registry.size() + ")");
+      }
+      if (count != 1 || !(args[0] instanceof byte[] payload)) {
+        throw new PacketError(400, registry.name(id) + ": a packet is one binary attachment, got " + count
+            + " argument(s)");
+      }
+      metrics.bytesIn.add(payload.length);
+      if (payload.length > config.maxPayloadBytes) {
+        throw new PacketError(413, registry.name(id) + ": payload of " + payload.length
+            + " bytes exceeds the limit of " + config.maxPayloadBytes);
+      }
+      try {
+        return registry.decode(id, payload);
+      } catch (DecodeException e) {
+        throw new PacketError(400, e.getMessage());
+      }
+    }
+    if (!config.dehydrated) {
+      throw new PacketError(400, "'" + event + "': send packets by numeric id with a binary payload");
+    }
+    if (!registry.contains(event)) {
+      throw new PacketError(404, "unknown packet '" + event + "'");
+    }
+    try {
+      Object data = count == 0 ? null : JsonBridge.toJava(args[0], 0);
+      return registry.hydrate(java.util.Arrays.asList(event, data));
+    } catch (HydrationException e) {
+      throw new PacketError(400, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new PacketError(400, event + ": " + e.getMessage());
+    }
+  }
+
+  /** Runs a packet (each packet of a Bundle, in order) through the hooks and its acceptor. */
+  private CompletableFuture<Object> handle(PacketSocket socket, Object packet) {
+    Object accepted;
+    try {
+      accepted = packet;
+      for (Hooks.Received hook : config.onReceived) {
+        accepted = hook.received(accepted, socket);
+        if (accepted == null) {
+          return CompletableFuture.failedFuture(new PacketError(403, "refused"));
+        }
+      }
+    } catch (ValidationError e) {
+      return CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (accepted instanceof Bundle bundle) {
+      CompletableFuture<List<Object>> all = CompletableFuture.completedFuture(new ArrayList<>());
+      for (Object child : bundle.packets()) {
+        all = all.thenCompose(list -> handle(socket, child).thenApply(r -> {
+          list.add(r);
+          return list;
+        }));
+      }
+      return all.thenApply(list -> list);
+    }
+    return accept(socket, accepted);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private CompletableFuture<Object> accept(PacketSocket socket, Object packet) {
+    Acceptor acceptor = config.acceptors.get(packet.getClass());
+    if (acceptor == null) {
+      return CompletableFuture.failedFuture(new PacketError(501, "no acceptor for " + registry.name(packet.getClass())));
+    }
+    long start = System.nanoTime();
+    CompletableFuture<Object> result;
+    try {
+      acceptor.validate(packet, socket);
+      Object response = acceptor.respond(packet, socket);
+      result = response instanceof CompletionStage<?> stage
+          ? (CompletableFuture<Object>) stage.toCompletableFuture() : CompletableFuture.completedFuture(response);
+    } catch (ValidationError e) {
+      metrics.refused.increment();
+      result = CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));
+    } catch (Exception e) {
+      result = CompletableFuture.failedFuture(e);
+    }
+    return result.whenComplete((r, e) -> {
+      metrics.acceptorNanos.add(System.nanoTime() - start);
+      metrics.acceptorCalls.increment();
+    }).thenApply(response -> {
+      Object out = response;
+      for (Hooks.Responding hook : config.onResponding) {
+        out = hook.responding(packet, out, socket);
+      }
+      return out;
+    });
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable e = error;
+    while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
+        && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  /** Acks the sender when it asked: {@code [null, response]}, {@code [null, payload, id]} or {@code [{code, reason}]}. */
+  private void reply(PacketSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack, Object packet,
+      Object outcome) {
+    if (outcome instanceof Throwable error) {
+      PacketError failure = error instanceof PacketError p ? p : internal(packet, error);
+      if (ack == null) {
+        return;
+      }
+      JSONObject body = new JSONObject().put("code", failure.code()).put("reason", failure.reason());
+      synchronized (socket) {
+        ack.sendAcknowledgement(body);
+      }
+      metrics.packetsOut.increment();
+      return;
+    }
+    if (ack == null) {
+      return;
+    }
+    Object[] args;
+    try {
+      if (outcome != null && registry.contains(outcome.getClass())) {
+        byte[] payload = registry.encode(outcome);
+        metrics.bytesOut.add(payload.length);
+        args = new Object[] {JSONObject.NULL, payload, registry.id(outcome.getClass())};
+      } else {
+        args = new Object[] {JSONObject.NULL, JsonBridge.toJson(outcome, registry)};
+      }
+    } catch (PacketException | IllegalArgumentException e) {
+      reply(socket, ack, packet, internal(packet, e));
+      return;
+    }
+    try {
+      synchronized (socket) {
+        ack.sendAcknowledgement(args);
+      }
+      metrics.packetsOut.increment();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot ack socket {}", socket.id(), e);
+    }
+  }
+
+  private PacketError internal(Object packet, Throwable error) {
+    metrics.errors.increment();
+    String name = packet == null ? "packet" : registry.contains(packet.getClass())
+        ? registry.name(packet.getClass()) : packet.getClass().getSimpleName();
+    LOG.warn("acceptor of {} failed", name, error);
+    String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    if (config.development) {
+      StringWriter trace = new StringWriter();
+      error.printStackTrace(new PrintWriter(trace));
+      reason = trace.toString();
+    }
+    return new PacketError(500, reason);
+  }
+
+  // ---- packets out
+
+  CompletableFuture<Object> send(PacketSocket socket, Object packet, boolean wantResponse) {
+    byte[] payload;
+    int id;
+    try {
+      payload = registry.encode(packet);
+      id = registry.id(packet.getClass());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    metrics.packetsOut.increment();
+    metrics.bytesOut.add(payload.length);
+    if (!wantResponse) {
+      synchronized (socket) {
+        socket.raw().send(String.valueOf(id), payload);
+      }
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Object> response = new CompletableFuture<>();
+    synchronized (socket) {
+      socket.raw().send(String.valueOf(id), new Object[] {payload}, args -> response.complete(answer(args)));
+    }
+    return response.orTimeout(config.ackTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((value, error) -> {
+      if (error == null) {
+        if (value instanceof PacketError e) {
+          throw e;
+        }
+        return value;
+      }
+      Throwable cause = unwrap(error);
+      throw cause instanceof TimeoutException
+          ? new PacketError(408, "no response to " + registry.name(id) + " within " + config.ackTimeout.toMillis() + " ms")
+          : new java.util.concurrent.CompletionException(cause);
+    });
+  }
+
+  /** A client's ack: {@code [null, value]}, {@code [null, payload, id]} or {@code [{code, reason}]}. */
+  private Object answer(Object[] args) {
+    if (args.length > 0 && args[0] instanceof JSONObject error) {
+      return new PacketError(error.optInt("code", 500), error.optString("reason", "error"));
+    }
+    if (args.length >= 3 && args[1] instanceof byte[] payload && args[2] instanceof Number id) {
+      return registry.decode(id.intValue(), payload);
+    }
+    return args.length > 1 ? JsonBridge.toJava(args[1], 0) : null;
+  }
+
+  // ---- shutdown
+
+  /** Stops accepting, tells connected clients, finishes the packets in flight (up to five seconds), then stops. */
+  @Override
+  public synchronized void close() {
+    if (jetty == null || closing) {
+      return;
+    }
+    closing = true;
+    config.onStop.forEach(h -> h.on(this));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (PacketSocket socket : sockets.values()) {
+      try {
+        close(socket, "server shutting down");
+      } catch (RuntimeException e) {
+        // the socket went away meanwhile
+      }
+    }
+    stopQuietly();
+    LOG.info("packets server stopped");
+  }
+
+  private void stopQuietly() {
+    try {
+      if (engine != null) {
+        engine.shutdown();
+      }
+      jetty.stop();
+    } catch (Exception e) {
+      LOG.warn("error while stopping", e);
+    }
+    workers.shutdownNow();
+  }
+
+  // ---- small servlets
+
+  private static final class TextServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient java.util.function.Supplier<String> body;
+    private final String type;
+
+    TextServlet(java.util.function.Supplier<String> body, String type) {
+      this.body = body;
+      this.type = type;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      response.setContentType(type);
+      response.setCharacterEncoding("UTF-8");
+      response.setHeader("Cache-Control", "no-store");
+      response.getWriter().write(body.get());
+    }
+  }
+
+  /** Serves files from a class path folder: {@code /prefix/a.js} → {@code dir/a.js}; no listing, no "..". */
+  private static final class ResourceServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final String dir;
+
+    ResourceServlet(String dir) {
+      this.dir = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      String path = request.getPathInfo();
+      if (path == null || path.equals("/")) {
+        path = "/index.html";
+      }
+      if (path.contains("..") || path.contains("//")) {
+        response.sendError(404);
+        return;
+      }
+      try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(dir + path)) {
+        if (in == null) {
+          response.sendError(404);
+          return;
+        }
+        response.setContentType(contentType(path));
+        in.transferTo(response.getOutputStream());
+      }
+    }
+
+    private static String contentType(String path) {
+      if (path.endsWith(".js") || path.endsWith(".mjs")) {
+        return "text/javascript; charset=utf-8";
+      }
+      if (path.endsWith(".html")) {
+        return "text/html; charset=utf-8";
+      }
+      if (path.endsWith(".css")) {
+        return "text/css; charset=utf-8";
+      }
+      if (path.endsWith(".json") || path.endsWith(".map")) {
+        return "application/json";
+      }
+      return "application/octet-stream";
+    }
+  }
+
+  /** Configures a server; every limit has a safe default. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 8080;
+    private PacketRegistry registry = PacketRegistry.of();
+    private final Map<Class<?>, Acceptor<?>> acceptors = new LinkedHashMap<>();
+    private final Map<String, String> resources = new LinkedHashMap<>();
+    private boolean dehydrated = true;
+    private boolean development;
+    private Duration ackTimeout = Duration.ofSeconds(10);
+    private Duration pingInterval = Duration.ofSeconds(25);
+    private Duration pingTimeout = Duration.ofSeconds(20);
+    private int maxPayloadBytes = 1 << 20;
+    private double ratePerSecond = 200;
+    private double rateBurst = 400;
+    private int rateStrikes = 200;
+    private int maxConnections = 10_000;
+    private Hooks.Authenticator authenticator;
+    private final List<Hooks.Connect> onConnect = new ArrayList<>();
+    private final List<Hooks.Disconnect> onDisconnect = new ArrayList<>();
+    private final List<Hooks.Received> onReceived = new ArrayList<>();
+    private final List<Hooks.Responding> onResponding = new ArrayList<>();
+    private final List<Hooks.Lifecycle> onStart = new ArrayList<>();
+    private final List<Hooks.Lifecycle> onStop = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The address to bind; default 127.0.0.1 ({@code 0.0.0.0} for every interface). */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** The port; 0 picks a free one (see {@link PacketServer#port()}). Default 8080. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder packets(PacketRegistry registry) {
+      this.registry = registry;
+      return this;
+    }
+
+    public <T> Builder accept(Class<T> type, Acceptor<? super T> acceptor) {
+      if (!registry.contains(type)) {
+        throw new IllegalArgumentException(type.getName() + " is not in the registry; call packets(...) first");
+      }
+      acceptors.put(type, acceptor);
+      return this;
+    }
+
+    /** Whether clients may send {@code ("Name", json)} (default true). */
+    public Builder dehydrated(boolean allowed) {
+      this.dehydrated = allowed;
+      return this;
+    }
+
+    /** Puts stack traces in 500 acks (default false). */
+    public Builder development(boolean on) {
+      this.development = on;
+      return this;
+    }
+
+    /** How long {@link PacketSocket#send} waits for the client's response (default 10 s). */
+    public Builder ackTimeout(Duration timeout) {
+      this.ackTimeout = timeout;
+      return this;
+    }
+
+    public Builder ping(Duration interval, Duration timeout) {
+      this.pingInterval = interval;
+      this.pingTimeout = timeout;
+      return this;
+    }
+
+    /** The largest packet payload accepted (default 1 MiB); larger websocket frames close the connection. */
+    public Builder maxPayloadBytes(int bytes) {
+      this.maxPayloadBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Per-socket rate limit: {@code perSecond} packets on average with bursts of {@code burst}; excess packets get
+     * {@code {code: 429}}, and a socket over its limit {@code strikes} times in a row is disconnected. Default 200/s,
+     * bursts of 400, 200 strikes.
+     */
+    public Builder rateLimit(double perSecond, double burst, int strikes) {
+      this.ratePerSecond = perSecond;
+      this.rateBurst = burst;
+      this.rateStrikes = strikes;
+      return this;
+    }
+
+    /** Handshakes beyond this many connected sockets are refused (default 10,000). */
+    public Builder maxConnections(int max) {
+      this.maxConnections = max;
+      return this;
+    }
+
+    /** Serves class path folder {@code dir} at {@code urlPrefix} (e.g. {@code "/game"}). */
+    public Builder resources(String urlPrefix, String dir) {
+      resources.put(urlPrefix, dir);
+      return this;
+    }
+
+    public Builder authenticate(Hooks.Authenticator authenticator) {
+      this.authenticator = authenticator;
+      return this;
+    }
+
+    public Builder onConnect(Hooks.Connect hook) {
+      onConnect.add(hook);
+      return this;
+    }
+
+    public Builder onDisconnect(Hooks.Disconnect hook) {
+      onDisconnect.add(hook);
+      return this;
+    }
+
+    public Builder onReceived(Hooks.Received hook) {
+      onReceived.add(hook);
+      return this;
+    }
+
+    public Builder onResponding(Hooks.Responding hook) {
+      onResponding.add(hook);
+      return this;
+    }
+
+    public Builder onStart(Hooks.Lifecycle hook) {
+      onStart.add(hook);
+      return this;
+    }
+
+    public Builder onStop(Hooks.Lifecycle hook) {
+      onStop.add(hook);
+      return this;
+    }
+
+    public PacketServer build() {
+      return new PacketServer(this);
+    }
+  }
+}

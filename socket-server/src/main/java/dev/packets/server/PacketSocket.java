@@ -1,0 +1,131 @@
+package dev.packets.server;
+
+import io.socket.socketio.server.SocketIoSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One connected client: its handshake, session attributes and rooms, and the way to send it packets. Sends to one
+ * socket are serialized (socket.io-server-java writes a binary packet in several frames with no lock of its own).
+ */
+public final class PacketSocket {
+  private final PacketServer server;
+  private final SocketIoSocket socket;
+  private final Object auth;
+  private final Map<Object, Object> attributes = new ConcurrentHashMap<>();
+  private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+  private volatile Object principal;
+
+  PacketSocket(PacketServer server, SocketIoSocket socket, Object auth) {
+    this.server = server;
+    this.socket = socket;
+    this.auth = auth;
+  }
+
+  /** A typed key for {@link #get}/{@link #set}. */
+  public record Key<T>(String name, Class<T> type) {}
+
+  public String id() {
+    return socket.getId();
+  }
+
+  public PacketServer server() {
+    return server;
+  }
+
+  /** The handshake's headers, names as the client sent them. */
+  public Map<String, List<String>> headers() {
+    return socket.getInitialHeaders();
+  }
+
+  /** The handshake's query parameters. */
+  public Map<String, String> query() {
+    return socket.getInitialQuery();
+  }
+
+  /** The remote address as the handshake reported it ({@code X-Forwarded-For} first), or "unknown". */
+  public String remoteAddress() {
+    for (Map.Entry<String, List<String>> e : headers().entrySet()) {
+      if (e.getKey().equalsIgnoreCase("x-forwarded-for") && !e.getValue().isEmpty()) {
+        return e.getValue().get(0);
+      }
+    }
+    Object remote = socket.getClient().getConnection().getInitialHeaders().get("remote-address");
+    return remote == null ? "unknown" : remote.toString();
+  }
+
+  /** The auth payload of the Socket.IO connect packet (JSON-like), or null. */
+  public Object auth() {
+    return auth;
+  }
+
+  /** What the authentication hook returned for this socket, or null. */
+  public Object principal() {
+    return principal;
+  }
+
+  void principal(Object principal) {
+    this.principal = principal;
+  }
+
+  public <T> T get(Key<T> key) {
+    return key.type().cast(attributes.get(key));
+  }
+
+  public <T> void set(Key<T> key, T value) {
+    if (value == null) {
+      attributes.remove(key);
+    } else {
+      attributes.put(key, value);
+    }
+  }
+
+  public void join(String room) {
+    rooms.add(room);
+    socket.joinRoom(room);
+  }
+
+  public void leave(String room) {
+    rooms.remove(room);
+    socket.leaveRoom(room);
+  }
+
+  public Set<String> rooms() {
+    return Set.copyOf(rooms);
+  }
+
+  public boolean connected() {
+    return socket.isConnected();
+  }
+
+  /**
+   * Sends a packet; the future completes with the client's response (its ack: the JSON-like value, or the packet it
+   * answered with), or fails with a {@link PacketError} when the client answered an error or did not answer within
+   * the server's ack timeout.
+   */
+  public CompletableFuture<Object> send(Object packet) {
+    return server.send(this, packet, true);
+  }
+
+  /** Sends a packet and asks for no response. */
+  public void push(Object packet) {
+    server.send(this, packet, false);
+  }
+
+  /** Disconnects, telling the client why. */
+  public void close(String reason) {
+    server.close(this, reason);
+  }
+
+  SocketIoSocket raw() {
+    return socket;
+  }
+
+  @Override
+  public String toString() {
+    return "PacketSocket[" + id() + "]";
+  }
+}

@@ -1,0 +1,71 @@
+package dev.packets.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of one server: connections, packets and bytes in and out, errors and acceptor latency. */
+public final class ServerMetrics {
+  final AtomicInteger connections = new AtomicInteger();
+  final LongAdder connectionsTotal = new LongAdder();
+  final LongAdder packetsIn = new LongAdder();
+  final LongAdder packetsOut = new LongAdder();
+  final LongAdder bytesIn = new LongAdder();
+  final LongAdder bytesOut = new LongAdder();
+  final LongAdder errors = new LongAdder();
+  final LongAdder refused = new LongAdder();
+  final LongAdder acceptorNanos = new LongAdder();
+  final LongAdder acceptorCalls = new LongAdder();
+
+  public int connections() {
+    return connections.get();
+  }
+
+  public long packetsIn() {
+    return packetsIn.sum();
+  }
+
+  public long packetsOut() {
+    return packetsOut.sum();
+  }
+
+  public long bytesIn() {
+    return bytesIn.sum();
+  }
+
+  public long bytesOut() {
+    return bytesOut.sum();
+  }
+
+  /** Packets that failed to decode or hydrate, acceptors that threw, and malformed frames. */
+  public long errors() {
+    return errors.sum();
+  }
+
+  /** Packets refused by validation, rate limits or hooks. */
+  public long refused() {
+    return refused.sum();
+  }
+
+  /** Mean time in acceptors (validate and respond, to completion), in microseconds. */
+  public double acceptorMeanMicros() {
+    long calls = acceptorCalls.sum();
+    return calls == 0 ? 0 : acceptorNanos.sum() / 1000.0 / calls;
+  }
+
+  /** The counters as JSON-like data, as {@code GET /health} shows them. */
+  public Map<String, Object> snapshot() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("connections", connections());
+    out.put("connectionsTotal", connectionsTotal.sum());
+    out.put("packetsIn", packetsIn());
+    out.put("packetsOut", packetsOut());
+    out.put("bytesIn", bytesIn());
+    out.put("bytesOut", bytesOut());
+    out.put("errors", errors());
+    out.put("refused", refused());
+    out.put("acceptorMeanMicros", Math.round(acceptorMeanMicros() * 10) / 10.0);
+    return out;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.packets.server;
+
+import dev.packets.Packet;
+import dev.packets.PacketRegistry;
+import dev.packets.VarUint;
+
+/** The packets the server tests speak. */
+final class TestPackets {
+  private TestPackets() {}
+
+  @Packet
+  record Move(@VarUint int entity, float x, float y) {}
+
+  @Packet
+  record Echo(String text) {}
+
+  @Packet
+  record Ping() {}
+
+  static final PacketRegistry REGISTRY = PacketRegistry.of(Move.class, Echo.class, Ping.class);
+
+  static String fmt(float f) {
+    return f == Math.rint(f) ? String.valueOf((int) f) : String.valueOf(f);
+  }
+
+  /** A server that answers Move with text, Echo with an upper-cased Echo, and Ping with a push to the sender. */
+  static PacketServer.Builder server() {
+    return PacketServer.builder()
+        .host("127.0.0.1")
+        .port(0)
+        .packets(REGISTRY)
+        .accept(Move.class, new Acceptor<Move>() {
+          @Override
+          public void validate(Move move, PacketSocket socket) throws ValidationError {
+            if (move.entity() == 0) {
+              throw new ValidationError(422, "entity 0 is reserved");
+            }
+          }
+
+          @Override
+          public Object respond(Move move, PacketSocket socket) {
+            return "moved " + move.entity() + " to " + fmt(move.x()) + "," + fmt(move.y());
+          }
+        })
+        .accept(Echo.class, Acceptor.responding((echo, socket) -> new Echo(echo.text().toUpperCase())))
+        .accept(Ping.class, Acceptor.responding((ping, socket) -> socket.send(new Echo("pushed"))));
+  }
+}
