@@ -8,7 +8,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,7 @@ final class DecodeMethods {
       CodeBlock item = read(b, l.item(), path + "[]", names);
       b.addStatement("$L.add($L)", list, item);
       b.endControlFlow();
-      return CodeBlock.of("$T.unmodifiableList($L)", ClassName.get(Collections.class), list);
+      return CodeBlock.of("$L", list);
     }
     TypeModel.PackedType p = (TypeModel.PackedType) type;
     return CodeBlock.of("$T.read(in, $S, $T.class)", PACKED_WIRE, path, p.erasure());

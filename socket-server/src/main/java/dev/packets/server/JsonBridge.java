@@ -9,13 +9,13 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 
 /** Converts between org.json values (what socket.io-server-java speaks) and JSON-like Java values. */
-final class JsonBridge {
+public final class JsonBridge {
   static final int MAX_DEPTH = 64;
 
   private JsonBridge() {}
 
   /** org.json → Map/List/String/Number/Boolean/byte[]/null; fails past {@link #MAX_DEPTH}. */
-  static Object toJava(Object value, int depth) {
+  public static Object toJava(Object value, int depth) {
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException("JSON nests deeper than " + MAX_DEPTH);
     }
@@ -40,7 +40,7 @@ final class JsonBridge {
   }
 
   /** JSON-like Java → org.json values (byte[] stays binary; a packet inside becomes its dehydrated form). */
-  static Object toJson(Object value, PacketRegistry registry) {
+  public static Object toJson(Object value, PacketRegistry registry) {
     if (value == null) {
       return JSONObject.NULL;
     }

@@ -62,6 +62,10 @@ public final class PacketServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
   /** The event that tells a client why the server closes its socket. */
   public static final String CLOSE_EVENT = "packets:close";
+  /** The event that tells a client its connection passed authentication and the connect hooks. */
+  public static final String READY_EVENT = "packets:ready";
+  /** The event that tells a client why its connection was refused, before the server disconnects it. */
+  public static final String REFUSED_EVENT = "packets:refused";
 
   private final Builder config;
   private final PacketRegistry registry;
@@ -222,7 +226,7 @@ public final class PacketServer implements AutoCloseable {
     } catch (Refusal refusal) {
       LOG.info("refused socket {}: {}", raw.getId(), refusal.getMessage());
       metrics.refused.increment();
-      raw.send("packets:refused", new JSONObject().put("reason", refusal.getMessage()));
+      raw.send(REFUSED_EVENT, new JSONObject().put("reason", refusal.getMessage()));
       raw.disconnect(true);
       return;
     } catch (RuntimeException e) {
@@ -236,6 +240,9 @@ public final class PacketServer implements AutoCloseable {
     metrics.connectionsTotal.increment();
     raw.registerAllEventListener((event, args) -> onEvent(socket, event, args));
     raw.on("disconnect", args -> onDisconnect(socket, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
+    synchronized (socket) {
+      raw.send(READY_EVENT, new JSONObject().put("fingerprint", registry.fingerprint()));
+    }
   }
 
   private void onDisconnect(PacketSocket socket, String reason) {

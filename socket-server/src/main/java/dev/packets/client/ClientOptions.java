@@ -1,0 +1,32 @@
+package dev.packets.client;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How a {@link PacketClient} connects.
+ *
+ * @param auth the Socket.IO auth payload (JSON-like), or null
+ * @param connectTimeout how long {@code connect} waits for the server
+ * @param responseTimeout how long a {@code send} waits for its response
+ * @param reconnect whether to reconnect, with exponential backoff, when the connection drops
+ * @param maxBackoff the longest wait between reconnection attempts
+ */
+public record ClientOptions(Map<String, Object> auth, Duration connectTimeout, Duration responseTimeout,
+    boolean reconnect, Duration maxBackoff) {
+
+  public static final ClientOptions DEFAULT =
+      new ClientOptions(null, Duration.ofSeconds(10), Duration.ofSeconds(10), true, Duration.ofSeconds(5));
+
+  public ClientOptions withAuth(Map<String, Object> auth) {
+    return new ClientOptions(auth, connectTimeout, responseTimeout, reconnect, maxBackoff);
+  }
+
+  public ClientOptions withResponseTimeout(Duration timeout) {
+    return new ClientOptions(auth, connectTimeout, timeout, reconnect, maxBackoff);
+  }
+
+  public ClientOptions withReconnect(boolean on) {
+    return new ClientOptions(auth, connectTimeout, responseTimeout, on, maxBackoff);
+  }
+}

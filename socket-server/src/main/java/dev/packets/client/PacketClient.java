@@ -1,0 +1,405 @@
+package dev.packets.client;
+
+import dev.packets.PacketRegistry;
+import dev.packets.server.JsonBridge;
+import dev.packets.server.PacketError;
+import dev.packets.server.ValidationError;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.tyrus.client.ClientManager;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Java client of a {@link dev.packets.server.PacketServer}: engine.io v4 / Socket.IO v5 over a websocket
+ * (Tyrus), packets sent in their binary form with an ack, responses and server pushes decoded with the registry.
+ *
+ * <pre>{@code
+ * try (PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:8080"), packets, ClientOptions.DEFAULT)) {
+ *   Object response = client.send(new Move(7, 1.5f, 2f)).get();
+ * }
+ * }</pre>
+ */
+public final class PacketClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PacketClient.class);
+  private static final String PLACEHOLDER = "{\"_placeholder\":true,\"num\":0}";
+
+  private final URI uri;
+  private final PacketRegistry registry;
+  private final ClientOptions options;
+  private final ClientManager manager = ClientManager.createClient();
+  private final Map<Integer, CompletableFuture<JSONArray>> pending = new ConcurrentHashMap<>();
+  private final Map<Class<?>, ClientAcceptor<?>> acceptors = new ConcurrentHashMap<>();
+  private final AtomicInteger nextAck = new AtomicInteger();
+  private final ExecutorService handlers;
+  private final ScheduledExecutorService timers;
+  private final Object writeLock = new Object();
+  private volatile Session session;
+  private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
+  private volatile boolean closed;
+  private volatile String closeReason;
+  private int backoffMillis = 100;
+  // a binary packet whose attachment is still to come
+  private String awaitingBinary;
+
+  private PacketClient(URI uri, PacketRegistry registry, ClientOptions options) {
+    this.uri = uri;
+    this.registry = registry;
+    this.options = options;
+    this.handlers = Executors.newSingleThreadExecutor(r -> daemon(r, "packets-client"));
+    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "packets-client-timer"));
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Connects to the server at {@code http(s)://host:port}, waiting up to the options' connect timeout. */
+  public static PacketClient connect(URI server, PacketRegistry registry, ClientOptions options) {
+    PacketClient client = new PacketClient(server, registry, options);
+    try {
+      client.open().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return client;
+    } catch (java.util.concurrent.ExecutionException e) {
+      client.close();
+      throw e.getCause() instanceof PacketError p ? p : new PacketError(503, "cannot connect to " + server + ": "
+          + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      client.close();
+      throw new PacketError(408, "no connection to " + server + " within " + options.connectTimeout().toMillis() + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      client.close();
+      throw new PacketError(503, "interrupted while connecting");
+    }
+  }
+
+  /** Answers packets of {@code type} that the server pushes. */
+  public <T> PacketClient accept(Class<T> type, ClientAcceptor<? super T> acceptor) {
+    acceptors.put(type, acceptor);
+    return this;
+  }
+
+  public boolean isConnected() {
+    return connected.isDone() && !connected.isCompletedExceptionally() && session != null && session.isOpen();
+  }
+
+  /** Why the server closed or refused the connection, if it said. */
+  public String closeReason() {
+    return closeReason;
+  }
+
+  /**
+   * Sends a packet and returns its response: the JSON-like value or the packet the server answered with. Fails with
+   * {@link PacketError} for an error answer ({@code {code, reason}}), a timeout (408) or a lost connection (503).
+   */
+  public CompletableFuture<Object> send(Object packet) {
+    byte[] payload;
+    int id;
+    try {
+      payload = registry.encode(packet);
+      id = registry.id(packet.getClass());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    int ack = nextAck.incrementAndGet();
+    CompletableFuture<JSONArray> answer = new CompletableFuture<>();
+    pending.put(ack, answer);
+    try {
+      connected.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      write("451-" + ack + "[\"" + id + "\"," + PLACEHOLDER + "]", payload);
+    } catch (Exception e) {
+      pending.remove(ack);
+      return CompletableFuture.failedFuture(new PacketError(503, "not connected: " + e.getMessage()));
+    }
+    long timeout = options.responseTimeout().toMillis();
+    return answer.orTimeout(timeout, TimeUnit.MILLISECONDS).handle((args, error) -> {
+      pending.remove(ack);
+      if (error != null) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        throw cause instanceof TimeoutException
+            ? new PacketError(408, "no response to " + registry.name(id) + " within " + timeout + " ms")
+            : cause instanceof PacketError p ? p : new PacketError(503, String.valueOf(cause.getMessage()));
+      }
+      return response(args);
+    });
+  }
+
+  /** Sends a dehydrated packet, {@code ["Name", data]}, checked and encoded here first. */
+  public CompletableFuture<Object> send(List<?> dehydrated) {
+    try {
+      return send(registry.hydrate(dehydrated));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private Object response(JSONArray args) {
+    Object first = args.length() > 0 ? args.opt(0) : null;
+    if (first instanceof JSONObject error) {
+      throw new PacketError(error.optInt("code", 500), error.optString("reason", "error"));
+    }
+    if (args.length() >= 3 && args.opt(1) instanceof byte[] payload && args.opt(2) instanceof Number id) {
+      return registry.decode(id.intValue(), payload);
+    }
+    return args.length() > 1 ? JsonBridge.toJava(args.opt(1), 0) : null;
+  }
+
+  // ---- the connection
+
+  private CompletableFuture<Void> open() {
+    CompletableFuture<Void> result = connected;
+    String ws = uri.toString().replaceFirst("^http", "ws").replaceAll("/+$", "")
+        + "/socket.io/?EIO=4&transport=websocket";
+    try {
+      manager.connectToServer(new Endpoint() {
+        @Override
+        public void onOpen(Session s, EndpointConfig config) {
+          session = s;
+          s.setMaxBinaryMessageBufferSize(registry.limits().maxPacketBytes() + 1024);
+          s.setMaxTextMessageBufferSize(registry.limits().maxPacketBytes() + 1024);
+          s.addMessageHandler(String.class, (MessageHandler.Whole<String>) PacketClient.this::onText);
+          s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) PacketClient.this::onBinary);
+        }
+
+        @Override
+        public void onClose(Session s, CloseReason reason) {
+          onDrop("closed: " + reason.getReasonPhrase());
+        }
+
+        @Override
+        public void onError(Session s, Throwable error) {
+          LOG.debug("websocket error", error);
+        }
+      }, ClientEndpointConfig.Builder.create().build(), URI.create(ws));
+    } catch (Exception e) {
+      result.completeExceptionally(e);
+    }
+    return result;
+  }
+
+  private void onText(String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    switch (text.charAt(0)) {
+      case '0' -> writeQuietly("40" + (options.auth() == null ? "" : JsonBridge.toJson(options.auth(), registry)));
+      case '2' -> writeQuietly("3");
+      case '4' -> onSocketIo(text.substring(1));
+      default -> { }
+    }
+  }
+
+  private void onSocketIo(String packet) {
+    if (packet.isEmpty()) {
+      return;
+    }
+    char type = packet.charAt(0);
+    int i = 1;
+    if (type == '5' || type == '6') {
+      int dash = packet.indexOf('-', i);
+      i = dash + 1;
+    }
+    if (i < packet.length() && packet.charAt(i) == '/') {
+      int comma = packet.indexOf(',', i);
+      i = comma < 0 ? packet.length() : comma + 1;
+    }
+    int idStart = i;
+    while (i < packet.length() && Character.isDigit(packet.charAt(i))) {
+      i++;
+    }
+    int id = i > idStart ? Integer.parseInt(packet.substring(idStart, i)) : -1;
+    String json = packet.substring(i);
+    switch (type) {
+      case '0' -> backoffMillis = 100; // connected; ready once the server's hooks accept us (packets:ready)
+      case '4' -> connected.completeExceptionally(new PacketError(401, new JSONObject(json).optString("message")));
+      case '1' -> onDrop("disconnected by the server");
+      case '2' -> onEvent(new JSONArray(json), id);
+      case '3' -> onAck(new JSONArray(json), id);
+      case '5', '6' -> awaitingBinary = type + ":" + id + ":" + json;
+      default -> { }
+    }
+  }
+
+  private void onBinary(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(bytes);
+    String awaiting = awaitingBinary;
+    awaitingBinary = null;
+    if (awaiting == null) {
+      return;
+    }
+    String[] parts = awaiting.split(":", 3);
+    JSONArray args = new JSONArray(parts[2]);
+    for (int i = 0; i < args.length(); i++) {
+      if (args.opt(i) instanceof JSONObject o && o.optBoolean("_placeholder")) {
+        args.put(i, bytes);
+      }
+    }
+    int id = Integer.parseInt(parts[1]);
+    if (parts[0].equals("5")) {
+      onEvent(args, id);
+    } else {
+      onAck(args, id);
+    }
+  }
+
+  private void onAck(JSONArray args, int id) {
+    CompletableFuture<JSONArray> answer = pending.remove(id);
+    if (answer != null) {
+      answer.complete(args);
+    }
+  }
+
+  private void onEvent(JSONArray args, int ack) {
+    String event = args.optString(0);
+    if (event.equals("packets:ready")) {
+      String theirs = args.optJSONObject(1) == null ? null : args.optJSONObject(1).optString("fingerprint");
+      if (theirs != null && !theirs.equals(registry.fingerprint())) {
+        LOG.warn("server {} speaks registry {}, this client {}: packets may not match", uri, theirs,
+            registry.fingerprint());
+      }
+      connected.complete(null);
+      return;
+    }
+    if (event.equals("packets:close") || event.equals("packets:refused")) {
+      closeReason = args.optJSONObject(1) == null ? event : args.optJSONObject(1).optString("reason");
+      if (event.equals("packets:refused")) {
+        connected.completeExceptionally(new PacketError(401, closeReason));
+      }
+      return;
+    }
+    handlers.execute(() -> {
+      Object outcome;
+      try {
+        Object packet = registry.decode(Integer.parseInt(event), (byte[]) args.get(1));
+        @SuppressWarnings("unchecked")
+        ClientAcceptor<Object> acceptor = (ClientAcceptor<Object>) acceptors.get(packet.getClass());
+        outcome = acceptor == null ? new PacketError(501, "no acceptor for " + registry.name(packet.getClass()))
+            : acceptor.respond(packet);
+      } catch (ValidationError e) {
+        outcome = new PacketError(e.code(), e.reason());
+      } catch (Exception e) {
+        outcome = new PacketError(500, String.valueOf(e.getMessage()));
+      }
+      if (ack >= 0) {
+        answer(ack, outcome);
+      }
+    });
+  }
+
+  private void answer(int ack, Object outcome) {
+    if (outcome instanceof PacketError e) {
+      writeQuietly("43" + ack + "[" + new JSONObject().put("code", e.code()).put("reason", e.reason()) + "]");
+    } else if (outcome != null && registry.contains(outcome.getClass())) {
+      try {
+        write("461-" + ack + "[null," + PLACEHOLDER + "," + registry.id(outcome.getClass()) + "]",
+            registry.encode(outcome));
+      } catch (IOException e) {
+        LOG.debug("cannot answer", e);
+      }
+    } else {
+      JSONArray args = new JSONArray().put(JSONObject.NULL).put(JsonBridge.toJson(outcome, registry));
+      writeQuietly("43" + ack + args);
+    }
+  }
+
+  private void write(String text, byte[] binary) throws IOException {
+    Session s = session;
+    if (s == null || !s.isOpen()) {
+      throw new IOException("not connected");
+    }
+    synchronized (writeLock) {
+      s.getBasicRemote().sendText(text);
+      if (binary != null) {
+        s.getBasicRemote().sendBinary(ByteBuffer.wrap(binary));
+      }
+    }
+  }
+
+  private void writeQuietly(String text) {
+    try {
+      write(text, null);
+    } catch (IOException e) {
+      LOG.debug("cannot write", e);
+    }
+  }
+
+  private void onDrop(String why) {
+    for (CompletableFuture<JSONArray> answer : new ArrayList<>(pending.values())) {
+      answer.completeExceptionally(new PacketError(503, "connection lost (" + why + ")"));
+    }
+    pending.clear();
+    if (!connected.isDone()) {
+      connected.completeExceptionally(new PacketError(503, why));
+    }
+    if (closed || !options.reconnect()) {
+      return;
+    }
+    connected = new CompletableFuture<>();
+    scheduleReconnect();
+  }
+
+  private void scheduleReconnect() {
+    int wait = backoffMillis;
+    backoffMillis = (int) Math.min(options.maxBackoff().toMillis(), backoffMillis * 2L);
+    timers.schedule(() -> {
+      if (closed) {
+        return;
+      }
+      CompletableFuture<Void> attempt = connected;
+      open();
+      attempt.whenComplete((ok, error) -> {
+        if (error != null && !closed) {
+          connected = new CompletableFuture<>();
+          scheduleReconnect();
+        }
+      });
+    }, wait, TimeUnit.MILLISECONDS);
+  }
+
+  /** Waits until (re)connected. */
+  public void awaitConnected(Duration timeout) throws Exception {
+    connected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Session s = session;
+    if (s != null && s.isOpen()) {
+      writeQuietly("41");
+      try {
+        s.close();
+      } catch (IOException e) {
+        // gone
+      }
+    }
+    handlers.shutdownNow();
+    timers.shutdownNow();
+    manager.shutdown();
+  }
+}
