@@ -1,0 +1,477 @@
+package dev.packets.bench.codec;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import dev.packets.PacketRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.fory.Fory;
+import org.apache.fory.config.Language;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageUnpacker;
+
+/** The contenders by name, each for Move or Player. */
+final class Contenders {
+  static final List<String> NAMES = List.of("packets", "packetsByteBuf", "kryo", "kryoRecord", "fory", "protobuf",
+      "msgpack", "jackson");
+
+  private Contenders() {}
+
+  static Contender create(String name, String packet) {
+    boolean move = packet.equals("Move");
+    return switch (name) {
+      case "packets" -> new Packets();
+      case "packetsByteBuf" -> new PacketsByteBuf();
+      case "kryo" -> move ? new KryoHand(new KryoMove()) : new KryoHand(new KryoPlayer());
+      case "kryoRecord" -> new KryoRecord();
+      case "fory" -> new ForyContender();
+      case "protobuf" -> move ? new ProtoMove() : new ProtoPlayer();
+      case "msgpack" -> move ? new MsgpackMove() : new MsgpackPlayer();
+      case "jackson" -> new JacksonContender(move ? Move.class : Player.class);
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
+  static final PacketRegistry REGISTRY = PacketRegistry.of(Move.class, Player.class);
+
+  /** The generated codec, into a new exact-size array. */
+  static final class Packets extends Contender {
+    private byte[] out;
+    private int id;
+
+    @Override
+    int encode(Object packet) {
+      id = REGISTRY.id(packet.getClass());
+      out = REGISTRY.encode(packet);
+      return out.length;
+    }
+
+    @Override
+    Object decode() {
+      return REGISTRY.decode(id, out, 0, out.length);
+    }
+
+    @Override
+    byte[] bytes() {
+      return out.clone();
+    }
+  }
+
+  /** The generated codec, into a reused heap ByteBuf (no allocation to encode). */
+  static final class PacketsByteBuf extends Contender {
+    private final ByteBuf buf = Unpooled.buffer(256);
+    private int id;
+
+    @Override
+    int encode(Object packet) {
+      id = REGISTRY.id(packet.getClass());
+      buf.clear();
+      REGISTRY.encode(packet, buf);
+      return buf.readableBytes();
+    }
+
+    @Override
+    Object decode() {
+      return REGISTRY.decode(id, buf.array(), buf.arrayOffset(), buf.writerIndex());
+    }
+
+    @Override
+    byte[] bytes() {
+      return Arrays.copyOf(buf.array(), buf.writerIndex());
+    }
+  }
+
+  interface KryoCodec {
+    void write(Output out, Object packet);
+
+    Object read(Input in);
+  }
+
+  /** Kryo with a hand-written serializer, reused Output and Input. */
+  static final class KryoHand extends Contender {
+    private final KryoCodec codec;
+    private final Output out = new Output(256);
+    private final Input in = new Input();
+
+    KryoHand(KryoCodec codec) {
+      this.codec = codec;
+    }
+
+    @Override
+    int encode(Object packet) {
+      out.reset();
+      codec.write(out, packet);
+      return out.position();
+    }
+
+    @Override
+    Object decode() {
+      in.setBuffer(out.getBuffer(), 0, out.position());
+      return codec.read(in);
+    }
+
+    @Override
+    byte[] bytes() {
+      return out.toBytes();
+    }
+  }
+
+  static final class KryoMove implements KryoCodec {
+    @Override
+    public void write(Output out, Object packet) {
+      Move m = (Move) packet;
+      out.writeVarInt(m.entity(), true);
+      out.writeFloat(m.x());
+      out.writeFloat(m.y());
+      out.writeFloat(m.z());
+      out.writeShort(m.heading());
+      out.writeString(m.name());
+    }
+
+    @Override
+    public Object read(Input in) {
+      return new Move(in.readVarInt(true), in.readFloat(), in.readFloat(), in.readFloat(), in.readShort(),
+          in.readString());
+    }
+  }
+
+  static final class KryoPlayer implements KryoCodec {
+    @Override
+    public void write(Output out, Object packet) {
+      Player p = (Player) packet;
+      out.writeVarInt(p.health(), true);
+      out.writeBoolean(p.jumping());
+      out.writeVarInt(p.position().size(), true);
+      for (short s : p.position()) {
+        out.writeShort(s);
+      }
+      out.writeByte(p.attributes().str());
+      out.writeByte(p.attributes().agi());
+      out.writeByte(p.attributes().intelligence());
+    }
+
+    @Override
+    public Object read(Input in) {
+      int health = in.readVarInt(true);
+      boolean jumping = in.readBoolean();
+      int n = in.readVarInt(true);
+      List<Short> position = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        position.add(in.readShort());
+      }
+      return new Player(health, jumping, position, new Player.Attributes(in.readByteUnsigned(),
+          in.readByteUnsigned(), in.readByteUnsigned()));
+    }
+  }
+
+  /** Kryo's own record serializer (registered classes). */
+  static final class KryoRecord extends Contender {
+    private final Kryo kryo = new Kryo();
+    private final Output out = new Output(256);
+    private final Input in = new Input();
+
+    KryoRecord() {
+      kryo.register(Move.class);
+      kryo.register(Player.class);
+      kryo.register(Player.Attributes.class);
+      kryo.register(ArrayList.class);
+      kryo.register(List.of(1, 2, 3).getClass());
+      kryo.setRegistrationRequired(false);
+    }
+
+    @Override
+    int encode(Object packet) {
+      out.reset();
+      kryo.writeClassAndObject(out, packet);
+      return out.position();
+    }
+
+    @Override
+    Object decode() {
+      in.setBuffer(out.getBuffer(), 0, out.position());
+      return kryo.readClassAndObject(in);
+    }
+
+    @Override
+    byte[] bytes() {
+      return out.toBytes();
+    }
+  }
+
+  /** Apache Fory, Java mode, registered classes, no reference tracking. */
+  static final class ForyContender extends Contender {
+    private final Fory fory = Fory.builder().withLanguage(Language.JAVA).withRefTracking(false)
+        .requireClassRegistration(true).withCodegen(true).build();
+    private byte[] out;
+
+    ForyContender() {
+      fory.register(Move.class);
+      fory.register(Player.class);
+      fory.register(Player.Attributes.class);
+    }
+
+    @Override
+    int encode(Object packet) {
+      out = fory.serialize(packet);
+      return out.length;
+    }
+
+    @Override
+    Object decode() {
+      return fory.deserialize(out);
+    }
+
+    @Override
+    byte[] bytes() {
+      return out.clone();
+    }
+  }
+
+  /** protobuf-java written by hand with CodedOutputStream into a reused array. */
+  abstract static class Proto extends Contender {
+    final byte[] buf = new byte[256];
+    int length;
+
+    @Override
+    int encode(Object packet) {
+      try {
+        CodedOutputStream out = CodedOutputStream.newInstance(buf);
+        write(out, packet);
+        length = out.getTotalBytesWritten();
+        return length;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    Object decode() {
+      try {
+        return read(CodedInputStream.newInstance(buf, 0, length));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    byte[] bytes() {
+      return Arrays.copyOf(buf, length);
+    }
+
+    abstract void write(CodedOutputStream out, Object packet) throws IOException;
+
+    abstract Object read(CodedInputStream in) throws IOException;
+  }
+
+  static final class ProtoMove extends Proto {
+    @Override
+    void write(CodedOutputStream out, Object packet) throws IOException {
+      Move m = (Move) packet;
+      out.writeUInt32(1, m.entity());
+      out.writeFloat(2, m.x());
+      out.writeFloat(3, m.y());
+      out.writeFloat(4, m.z());
+      out.writeSInt32(5, m.heading());
+      out.writeString(6, m.name());
+      out.flush();
+    }
+
+    @Override
+    Object read(CodedInputStream in) throws IOException {
+      int entity = 0;
+      float x = 0;
+      float y = 0;
+      float z = 0;
+      short heading = 0;
+      String name = "";
+      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+        switch (tag >>> 3) {
+          case 1 -> entity = in.readUInt32();
+          case 2 -> x = in.readFloat();
+          case 3 -> y = in.readFloat();
+          case 4 -> z = in.readFloat();
+          case 5 -> heading = (short) in.readSInt32();
+          case 6 -> name = in.readStringRequireUtf8();
+          default -> in.skipField(tag);
+        }
+      }
+      return new Move(entity, x, y, z, heading, name);
+    }
+  }
+
+  static final class ProtoPlayer extends Proto {
+    @Override
+    void write(CodedOutputStream out, Object packet) throws IOException {
+      Player p = (Player) packet;
+      out.writeUInt32(1, p.health());
+      out.writeBool(2, p.jumping());
+      // packed repeated sint32
+      int size = 0;
+      for (short s : p.position()) {
+        size += CodedOutputStream.computeSInt32SizeNoTag(s);
+      }
+      out.writeTag(3, 2);
+      out.writeUInt32NoTag(size);
+      for (short s : p.position()) {
+        out.writeSInt32NoTag(s);
+      }
+      out.writeUInt32(4, p.attributes().str());
+      out.writeUInt32(5, p.attributes().agi());
+      out.writeUInt32(6, p.attributes().intelligence());
+      out.flush();
+    }
+
+    @Override
+    Object read(CodedInputStream in) throws IOException {
+      int health = 0;
+      boolean jumping = false;
+      List<Short> position = new ArrayList<>();
+      int str = 0;
+      int agi = 0;
+      int intelligence = 0;
+      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+        switch (tag >>> 3) {
+          case 1 -> health = in.readUInt32();
+          case 2 -> jumping = in.readBool();
+          case 3 -> {
+            int limit = in.pushLimit(in.readRawVarint32());
+            while (in.getBytesUntilLimit() > 0) {
+              position.add((short) in.readSInt32());
+            }
+            in.popLimit(limit);
+          }
+          case 4 -> str = in.readUInt32();
+          case 5 -> agi = in.readUInt32();
+          case 6 -> intelligence = in.readUInt32();
+          default -> in.skipField(tag);
+        }
+      }
+      return new Player(health, jumping, position, new Player.Attributes(str, agi, intelligence));
+    }
+  }
+
+  /** msgpack-core by hand: each packet an array of its fields. */
+  abstract static class Msgpack extends Contender {
+    private final MessageBufferPacker packer = MessagePack.newDefaultBufferPacker();
+    private byte[] out;
+
+    @Override
+    int encode(Object packet) {
+      try {
+        packer.clear();
+        write(packer, packet);
+        out = packer.toByteArray();
+        return out.length;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    Object decode() {
+      try (MessageUnpacker in = MessagePack.newDefaultUnpacker(out)) {
+        return read(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    byte[] bytes() {
+      return out.clone();
+    }
+
+    abstract void write(MessageBufferPacker out, Object packet) throws IOException;
+
+    abstract Object read(MessageUnpacker in) throws IOException;
+  }
+
+  static final class MsgpackMove extends Msgpack {
+    @Override
+    void write(MessageBufferPacker out, Object packet) throws IOException {
+      Move m = (Move) packet;
+      out.packArrayHeader(6).packInt(m.entity()).packFloat(m.x()).packFloat(m.y()).packFloat(m.z())
+          .packShort(m.heading()).packString(m.name());
+    }
+
+    @Override
+    Object read(MessageUnpacker in) throws IOException {
+      in.unpackArrayHeader();
+      return new Move(in.unpackInt(), in.unpackFloat(), in.unpackFloat(), in.unpackFloat(), in.unpackShort(),
+          in.unpackString());
+    }
+  }
+
+  static final class MsgpackPlayer extends Msgpack {
+    @Override
+    void write(MessageBufferPacker out, Object packet) throws IOException {
+      Player p = (Player) packet;
+      out.packArrayHeader(4).packInt(p.health()).packBoolean(p.jumping()).packArrayHeader(p.position().size());
+      for (short s : p.position()) {
+        out.packShort(s);
+      }
+      out.packArrayHeader(3).packInt(p.attributes().str()).packInt(p.attributes().agi())
+          .packInt(p.attributes().intelligence());
+    }
+
+    @Override
+    Object read(MessageUnpacker in) throws IOException {
+      in.unpackArrayHeader();
+      int health = in.unpackInt();
+      boolean jumping = in.unpackBoolean();
+      int n = in.unpackArrayHeader();
+      List<Short> position = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        position.add(in.unpackShort());
+      }
+      in.unpackArrayHeader();
+      return new Player(health, jumping, position, new Player.Attributes(in.unpackInt(), in.unpackInt(),
+          in.unpackInt()));
+    }
+  }
+
+  /** Jackson databind, JSON. */
+  static final class JacksonContender extends Contender {
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Class<?> type;
+    private byte[] out;
+
+    JacksonContender(Class<?> type) {
+      this.type = type;
+    }
+
+    @Override
+    int encode(Object packet) {
+      try {
+        out = mapper.writeValueAsBytes(packet);
+        return out.length;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    Object decode() {
+      try {
+        return mapper.readValue(out, type);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    byte[] bytes() {
+      return out.clone();
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package dev.packets.bench.codec;
+
+import java.util.HexFormat;
+
+/** Prints each contender's bytes on the wire: {@code java -cp bench/target/benchmarks.jar dev.packets.bench.codec.WireSizes}. */
+public final class WireSizes {
+  private WireSizes() {}
+
+  public static void main(String[] args) {
+    for (String packet : new String[] {"Move", "Player"}) {
+      Object value = packet.equals("Move") ? Move.SAMPLE : Player.SAMPLE;
+      for (String name : Contenders.NAMES) {
+        Contender c = Contenders.create(name, packet);
+        int length = c.encode(value);
+        System.out.printf("%-7s %-15s %3d bytes  %s%n", packet, name, length, HexFormat.of().formatHex(c.bytes()));
+      }
+    }
+  }
+}
