@@ -295,11 +295,7 @@ public final class PacketClient implements AutoCloseable {
     handlers.execute(() -> {
       Object outcome;
       try {
-        Object packet = registry.decode(Integer.parseInt(event), (byte[]) args.get(1));
-        @SuppressWarnings("unchecked")
-        ClientAcceptor<Object> acceptor = (ClientAcceptor<Object>) acceptors.get(packet.getClass());
-        outcome = acceptor == null ? new PacketError(501, "no acceptor for " + registry.name(packet.getClass()))
-            : acceptor.respond(packet);
+        outcome = dispatch(registry.decode(Integer.parseInt(event), (byte[]) args.get(1)));
       } catch (ValidationError e) {
         outcome = new PacketError(e.code(), e.reason());
       } catch (Exception e) {
@@ -309,6 +305,25 @@ public final class PacketClient implements AutoCloseable {
         answer(ack, outcome);
       }
     });
+  }
+
+  /** A Bundle's packets go to their own acceptors, in order; the outcome is the list of their responses. */
+  private Object dispatch(Object packet) throws Exception {
+    if (packet instanceof dev.packets.Bundle bundle && !acceptors.containsKey(dev.packets.Bundle.class)) {
+      List<Object> responses = new ArrayList<>();
+      for (Object child : bundle.packets()) {
+        Object response = dispatch(child);
+        if (response instanceof PacketError e) {
+          return e;
+        }
+        responses.add(response);
+      }
+      return responses;
+    }
+    @SuppressWarnings("unchecked")
+    ClientAcceptor<Object> acceptor = (ClientAcceptor<Object>) acceptors.get(packet.getClass());
+    return acceptor == null ? new PacketError(501, "no acceptor for " + registry.name(packet.getClass()))
+        : acceptor.respond(packet);
   }
 
   private void answer(int ack, Object outcome) {

@@ -1,0 +1,2 @@
+/** Headless players for load and tests. */
+package dev.packets.game.bot;
