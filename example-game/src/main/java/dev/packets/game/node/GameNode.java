@@ -84,7 +84,11 @@ public final class GameNode implements AutoCloseable {
 
   /** Runs {@code work} on the loop thread. */
   public <T> CompletableFuture<T> call(Function<Simulation, T> work) {
-    return CompletableFuture.supplyAsync(() -> work.apply(simulation), loop);
+    try {
+      return CompletableFuture.supplyAsync(() -> work.apply(simulation), loop);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(new IllegalStateException("node " + name + " is stopped"));
+    }
   }
 
   private Position local(int entity) {

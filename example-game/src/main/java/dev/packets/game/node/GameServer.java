@@ -178,7 +178,7 @@ public final class GameServer implements AutoCloseable {
 
   @Override
   public void close() {
-    node.close();
     server.close();
+    node.close();
   }
 }

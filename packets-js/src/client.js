@@ -1,0 +1,157 @@
+// The packets client: dehydrated packets ['Name', data] over Socket.IO, in schemapack's bytes.
+import { io } from 'socket.io-client';
+import { Registry, fingerprint, DEFAULT_LIMITS } from './codec.js';
+
+/** An error answer from the other side: {code, reason}. */
+export class PacketError extends Error {
+  constructor(code, reason) { super(reason); this.code = code; this.reason = reason; }
+}
+
+const isBrowser = typeof window !== 'undefined' && typeof window.location !== 'undefined';
+
+class Client {
+  constructor(url, registry, options) {
+    this.url = url;
+    this.registry = registry;
+    this.timeout = options.timeout ?? 10000;
+    this.acceptors = new Map();
+    this.listeners = new Map();
+    this.stats = { packetsIn: 0, packetsOut: 0, bytesIn: 0, bytesOut: 0 };
+    this.socket = io(url, {
+      transports: options.transports ?? ['websocket'],
+      auth: options.auth,
+      reconnection: options.reconnection ?? true,
+    });
+    this.ready = new Promise((resolve, reject) => {
+      this.socket.once('packets:ready', () => resolve(this));
+      this.socket.once('packets:refused', ({ reason }) => reject(new PacketError(401, reason)));
+      this.socket.once('connect_error', (e) => reject(e));
+    });
+    this.socket.on('packets:ready', () => this.emit(this.connectedOnce ? 'reconnect' : 'connect'));
+    this.socket.on('packets:ready', () => { this.connectedOnce = true; });
+    this.socket.on('disconnect', (reason) => this.emit('disconnect', reason));
+    this.socket.on('packets:close', ({ reason }) => this.emit('close', reason));
+    this.socket.onAny((event, ...args) => this.onEvent(event, args));
+    this.accept('Redirect', { respond: (location) => this.redirect(location) });
+    this.accept('Refresh', { respond: () => this.refresh() });
+  }
+
+  /** on('connect' | 'reconnect' | 'disconnect' | 'close' | 'packet', listener) */
+  on(event, listener) {
+    if (!this.listeners.has(event)) this.listeners.set(event, []);
+    this.listeners.get(event).push(listener);
+    return this;
+  }
+
+  emit(event, ...args) {
+    for (const l of this.listeners.get(event) ?? []) l(...args);
+  }
+
+  /** Answers packets of `name` that the server pushes: {validate(data), respond(data)} → the ack. */
+  accept(name, acceptor) {
+    this.acceptors.set(name, typeof acceptor === 'function' ? { respond: acceptor } : acceptor);
+    return this;
+  }
+
+  /** send(['Name', data]) → Promise of the response; rejects with PacketError {code, reason}. */
+  send(packet) {
+    let payload;
+    let id;
+    try {
+      payload = this.registry.encode(packet);
+      id = this.registry.id(packet[0]);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    this.stats.packetsOut++;
+    this.stats.bytesOut += payload.length;
+    return new Promise((resolve, reject) => {
+      this.socket.timeout(this.timeout).emit(String(id), payload, (err, ...args) => {
+        if (err) {
+          reject(new PacketError(408, `no response to ${packet[0]} within ${this.timeout} ms`));
+          return;
+        }
+        try {
+          resolve(this.response(args));
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+  }
+
+  response(args) {
+    const [error, value, id] = args;
+    if (error) throw new PacketError(error.code, error.reason);
+    if (id !== undefined && (value instanceof ArrayBuffer || ArrayBuffer.isView(value))) {
+      const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+      this.stats.bytesIn += bytes.length;
+      return this.registry.decode(id, bytes);
+    }
+    return value;
+  }
+
+  async onEvent(event, args) {
+    if (!/^\d+$/.test(event)) return;
+    const ack = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+    const raw = args[0];
+    const bytes = raw instanceof ArrayBuffer ? new Uint8Array(raw) : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+    this.stats.packetsIn++;
+    this.stats.bytesIn += bytes.length;
+    let outcome;
+    try {
+      const packet = this.registry.decode(Number(event), bytes);
+      outcome = await this.dispatch(packet);
+    } catch (e) {
+      outcome = e instanceof PacketError ? e : new PacketError(500, e.message);
+    }
+    if (!ack) return;
+    if (outcome instanceof PacketError) ack({ code: outcome.code, reason: outcome.reason });
+    else ack(null, outcome ?? null);
+  }
+
+  async dispatch([name, data]) {
+    this.emit('packet', [name, data]);
+    if (name === 'Bundle' && !this.acceptors.has('Bundle')) {
+      const out = [];
+      for (const child of data) out.push(await this.dispatch(child));
+      return out;
+    }
+    const acceptor = this.acceptors.get(name);
+    if (!acceptor) return null;
+    if (acceptor.validate) await acceptor.validate(data);
+    return acceptor.respond ? acceptor.respond(data) : null;
+  }
+
+  redirect(location) {
+    const target = typeof location === 'string' ? location : location?.location;
+    if (isBrowser) window.location.assign(target);
+    this.emit('redirect', target);
+    return null;
+  }
+
+  refresh() {
+    if (isBrowser) window.location.reload();
+    this.emit('refresh');
+    return null;
+  }
+
+  close() {
+    this.socket.close();
+  }
+}
+
+/**
+ * Connects to a packets server: loads its registry from /packets/schema.json (or options.table), checks the
+ * fingerprint, and resolves once the server has accepted the connection.
+ */
+export async function connect(url, options = {}) {
+  const base = String(url).replace(/\/+$/, '');
+  const table = options.table ?? await (await fetch(`${base}/packets/schema.json`)).json();
+  const computed = await fingerprint(table);
+  if (computed !== table.fingerprint) {
+    throw new Error(`registry fingerprint mismatch: the table says ${table.fingerprint}, its content hashes to ${computed}`);
+  }
+  const client = new Client(base, new Registry(table, { ...DEFAULT_LIMITS, ...options.limits }), options);
+  return client.ready;
+}

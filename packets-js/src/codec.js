@@ -1,0 +1,303 @@
+// Schema-driven codec, byte for byte schemapack 1.4.2 and the Java codecs, on DataView/Uint8Array only.
+import { encode as msgpackEncode, decode as msgpackDecode } from '@msgpack/msgpack';
+
+export class EncodeError extends Error {}
+export class DecodeError extends Error {}
+
+const RANGES = {
+  int8: [-128, 127], uint8: [0, 255], int16: [-32768, 32767], uint16: [0, 65535],
+  int32: [-2147483648, 2147483647], uint32: [0, 4294967295],
+  varint: [-1073741824, 1073741823], varuint: [0, 2147483647],
+};
+const SIZES = { bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, float32: 4, float64: 8 };
+const textEncoder = new TextEncoder();
+const textDecoder = new TextDecoder();
+
+export const DEFAULT_LIMITS = {
+  maxPacketBytes: 1 << 20, maxStringBytes: 1 << 16, maxBufferBytes: 1 << 20, maxListLength: 1 << 16, maxBundleDepth: 8,
+};
+
+/** A growable byte writer. */
+class Writer {
+  constructor(size = 64) { this.buf = new Uint8Array(size); this.view = new DataView(this.buf.buffer); this.pos = 0; }
+  ensure(n) {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+  varuint(v) { this.ensure(5); while (v > 0x7f) { this.buf[this.pos++] = (v & 0x7f) | 0x80; v >>>= 7; } this.buf[this.pos++] = v; }
+  bytes(b) { this.ensure(b.length); this.buf.set(b, this.pos); this.pos += b.length; }
+  result() { return this.buf.slice(0, this.pos); }
+}
+
+class Reader {
+  constructor(bytes, limits, packet) {
+    this.buf = bytes; this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.pos = 0; this.limits = limits; this.packet = packet;
+  }
+  need(n, path) {
+    if (this.buf.length - this.pos < n) {
+      throw new DecodeError(`${path}: truncated input: needs ${n} byte(s), ${this.buf.length - this.pos} left at byte ${this.pos}`);
+    }
+    const at = this.pos; this.pos += n; return at;
+  }
+  varuint(path) {
+    let result = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      if (this.pos >= this.buf.length) throw new DecodeError(`${path}: truncated varuint at byte ${this.pos}`);
+      const b = this.buf[this.pos++];
+      result += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) {
+        if (result > 0x7fffffff) throw new DecodeError(`${path}: varuint exceeds 2147483647 at byte ${this.pos}`);
+        return result;
+      }
+    }
+    throw new DecodeError(`${path}: varuint longer than 5 bytes at byte ${this.pos}`);
+  }
+  length(path, max, what) {
+    const at = this.pos;
+    const n = this.varuint(path);
+    if (n > max) throw new DecodeError(`${path}: ${what} of ${n} bytes exceeds the limit of ${max} at byte ${at}`);
+    if (n > this.buf.length - this.pos) {
+      throw new DecodeError(`${path}: ${what} of ${n} bytes, but only ${this.buf.length - this.pos} left at byte ${at}`);
+    }
+    return n;
+  }
+}
+
+function describe(v) { return typeof v === 'string' ? JSON.stringify(v) : String(v); }
+
+function checkInt(type, v, path) {
+  if (typeof v !== 'number') throw new EncodeError(`${path}: ${describe(v)} is not a number (${type})`);
+  if (!Number.isInteger(v)) throw new EncodeError(`${path}: ${v} is not an integer (${type})`);
+  const [min, max] = RANGES[type];
+  if (v < min || v > max) throw new EncodeError(`${path}: ${v} is out of range for ${type} (${min}..${max})`);
+}
+
+function utf8(s, path, limits) {
+  if (typeof s !== 'string') throw new EncodeError(`${path}: ${describe(s)} is not a string`);
+  const bytes = textEncoder.encode(s); // lone surrogates become EF BF BD, as in Java's codec
+  if (bytes.length > limits.maxStringBytes) {
+    throw new EncodeError(`${path}: string of ${bytes.length} UTF-8 bytes exceeds the limit of ${limits.maxStringBytes}`);
+  }
+  return bytes;
+}
+
+function toBytes(v, path) {
+  if (v instanceof Uint8Array) return v;
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  if (Array.isArray(v)) return Uint8Array.from(v);
+  if (v && v.type === 'Buffer' && Array.isArray(v.data)) return Uint8Array.from(v.data);
+  throw new EncodeError(`${path}: ${describe(v)} is not a buffer`);
+}
+
+/** Compiles one schema (with its packed field paths) into {encode(data) → Uint8Array, decode(bytes) → data}. */
+export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
+  const packedSet = new Set(packed);
+  const write = (w, type, v, path, wirePath) => {
+    if (packedSet.has(wirePath)) {
+      const bytes = msgpackEncode(v === undefined ? null : v);
+      w.varuint(bytes.length); w.bytes(bytes);
+      return;
+    }
+    if (Array.isArray(type)) {
+      if (!Array.isArray(v)) throw new EncodeError(`${path}: ${describe(v)} is not a list`);
+      if (v.length > limits.maxListLength) throw new EncodeError(`${path}: list of ${v.length} items exceeds the limit of ${limits.maxListLength}`);
+      w.varuint(v.length);
+      for (const item of v) write(w, type[0], item, `${path}[]`, `${wirePath}[]`);
+      return;
+    }
+    if (typeof type === 'object') {
+      if (v === null || typeof v !== 'object') throw new EncodeError(`${path}: ${describe(v)} is not an object`);
+      for (const key of Object.keys(type).sort()) {
+        write(w, type[key], v[key], `${path}.${key}`, wirePath ? `${wirePath}.${key}` : key);
+      }
+      return;
+    }
+    if (v === undefined || v === null) throw new EncodeError(`${path}: is missing; a ${type} is required`);
+    switch (type) {
+      case 'bool': case 'boolean':
+        if (typeof v !== 'boolean') throw new EncodeError(`${path}: ${describe(v)} is not a boolean (bool)`);
+        w.ensure(1); w.buf[w.pos++] = v ? 1 : 0; return;
+      case 'int8': checkInt(type, v, path); w.ensure(1); w.view.setInt8(w.pos, v); w.pos += 1; return;
+      case 'uint8': checkInt(type, v, path); w.ensure(1); w.view.setUint8(w.pos, v); w.pos += 1; return;
+      case 'int16': checkInt(type, v, path); w.ensure(2); w.view.setInt16(w.pos, v); w.pos += 2; return;
+      case 'uint16': checkInt(type, v, path); w.ensure(2); w.view.setUint16(w.pos, v); w.pos += 2; return;
+      case 'int32': checkInt(type, v, path); w.ensure(4); w.view.setInt32(w.pos, v); w.pos += 4; return;
+      case 'uint32': checkInt(type, v, path); w.ensure(4); w.view.setUint32(w.pos, v); w.pos += 4; return;
+      case 'float32':
+        if (typeof v !== 'number') throw new EncodeError(`${path}: ${describe(v)} is not a number (float32)`);
+        w.ensure(4); w.view.setFloat32(w.pos, v); w.pos += 4; return;
+      case 'float64':
+        if (typeof v !== 'number') throw new EncodeError(`${path}: ${describe(v)} is not a number (float64)`);
+        w.ensure(8); w.view.setFloat64(w.pos, v); w.pos += 8; return;
+      case 'varuint': checkInt(type, v, path); w.varuint(v); return;
+      case 'varint': checkInt(type, v, path); w.varuint(((v << 1) ^ (v >> 31)) >>> 0); return;
+      case 'string': { const b = utf8(v, path, limits); w.varuint(b.length); w.bytes(b); return; }
+      case 'buffer': {
+        const b = toBytes(v, path);
+        if (b.length > limits.maxBufferBytes) throw new EncodeError(`${path}: buffer of ${b.length} bytes exceeds the limit of ${limits.maxBufferBytes}`);
+        w.varuint(b.length); w.bytes(b); return;
+      }
+      default: throw new EncodeError(`${path}: unknown wire type ${type}`);
+    }
+  };
+  const minBytes = (type) => {
+    if (Array.isArray(type)) return 1;
+    if (typeof type === 'object') return Object.values(type).reduce((a, t) => a + minBytes(t), 0);
+    return SIZES[type] ?? 1;
+  };
+  const read = (r, type, path, wirePath) => {
+    if (packedSet.has(wirePath)) {
+      const n = r.length(path, limits.maxBufferBytes, 'buffer');
+      const at = r.need(n, path);
+      try { return msgpackDecode(r.buf.subarray(at, at + n)); } catch (e) { throw new DecodeError(`${path}: malformed msgpack: ${e.message} at byte ${at}`); }
+    }
+    if (Array.isArray(type)) {
+      const at = r.pos;
+      const n = r.varuint(path);
+      if (n > limits.maxListLength) throw new DecodeError(`${path}: list of ${n} items exceeds the limit of ${limits.maxListLength} at byte ${at}`);
+      const min = minBytes(type[0]);
+      if (min > 0 && n * min > r.buf.length - r.pos) throw new DecodeError(`${path}: list of ${n} items needs at least ${n * min} bytes, but only ${r.buf.length - r.pos} left at byte ${at}`);
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = read(r, type[0], `${path}[]`, `${wirePath}[]`);
+      return out;
+    }
+    if (typeof type === 'object') {
+      const out = {};
+      for (const key of Object.keys(type).sort()) out[key] = read(r, type[key], `${path}.${key}`, wirePath ? `${wirePath}.${key}` : key);
+      return out;
+    }
+    switch (type) {
+      case 'bool': case 'boolean': return r.buf[r.need(1, path)] !== 0;
+      case 'int8': return r.view.getInt8(r.need(1, path));
+      case 'uint8': return r.view.getUint8(r.need(1, path));
+      case 'int16': return r.view.getInt16(r.need(2, path));
+      case 'uint16': return r.view.getUint16(r.need(2, path));
+      case 'int32': return r.view.getInt32(r.need(4, path));
+      case 'uint32': return r.view.getUint32(r.need(4, path));
+      case 'float32': return r.view.getFloat32(r.need(4, path));
+      case 'float64': return r.view.getFloat64(r.need(8, path));
+      case 'varuint': return r.varuint(path);
+      case 'varint': { const z = r.varuint(path); return (z >>> 1) ^ -(z & 1); }
+      case 'string': { const n = r.length(path, limits.maxStringBytes, 'string'); const at = r.need(n, path); return textDecoder.decode(r.buf.subarray(at, at + n)); }
+      case 'buffer': { const n = r.length(path, limits.maxBufferBytes, 'buffer'); const at = r.need(n, path); return new Uint8Array(r.buf.subarray(at, at + n)); }
+      default: throw new DecodeError(`${path}: unknown wire type ${type}`);
+    }
+  };
+  const whole = packedSet.has('');
+  return {
+    encode(data) {
+      const w = new Writer();
+      if (whole) {
+        const bytes = msgpackEncode(data);
+        w.varuint(bytes.length); w.bytes(bytes);
+      } else {
+        write(w, schema, data, name, '');
+      }
+      if (w.pos > limits.maxPacketBytes) throw new EncodeError(`${name}: packet of ${w.pos} bytes exceeds the limit of ${limits.maxPacketBytes}`);
+      return w.result();
+    },
+    decode(bytes) {
+      const r = new Reader(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), limits, name);
+      const out = whole ? read(r, 'buffer-packed', name, '') : read(r, schema, name, '');
+      if (r.pos !== r.buf.length) throw new DecodeError(`${name}: ${r.buf.length - r.pos} trailing byte(s) after the packet at byte ${r.pos}`);
+      return out;
+    },
+  };
+}
+
+/** The registry a server's /packets/schema.json describes: ids, codecs, Bundle framing. */
+export class Registry {
+  constructor(table, limits = DEFAULT_LIMITS) {
+    this.table = table;
+    this.limits = limits;
+    this.byName = new Map();
+    this.byId = new Map();
+    for (const p of table.packets) {
+      const entry = { ...p };
+      if (p.name !== 'Bundle') {
+        const packed = p.packed || [];
+        entry.codec = compile(p.name, p.schema === 'buffer' && packed.length === 0 ? { value: 'buffer' } : p.schema,
+          packed, limits);
+        if (p.schema === 'buffer' && !packed.includes('')) entry.bare = true;
+      }
+      this.byName.set(p.name, entry);
+      this.byId.set(p.id, entry);
+    }
+  }
+
+  id(name) {
+    const e = this.byName.get(name);
+    if (!e) throw new EncodeError(`unknown packet '${name}'`);
+    return e.id;
+  }
+
+  /** ['Name', data] → Uint8Array payload. Bundles: ['Bundle', [[name, data], ...]]. */
+  encode([name, data], depth = 1) {
+    const entry = this.byName.get(name);
+    if (!entry) throw new EncodeError(`unknown packet '${name}'`);
+    if (name === 'Bundle') {
+      if (depth > this.limits.maxBundleDepth) throw new EncodeError(`Bundle.packets: Bundles nest deeper than the limit of ${this.limits.maxBundleDepth}`);
+      const frames = [];
+      let total = 0;
+      for (const child of data) {
+        const payload = this.encode(child, depth + 1);
+        const frame = new Uint8Array(6 + payload.length);
+        const view = new DataView(frame.buffer);
+        view.setUint32(0, payload.length, true);
+        view.setUint16(4, this.id(child[0]), true);
+        frame.set(payload, 6);
+        frames.push(frame);
+        total += frame.length;
+      }
+      const w = new Writer(total + 5);
+      w.varuint(total);
+      for (const f of frames) w.bytes(f);
+      return w.result();
+    }
+    return entry.bare ? entry.codec.encode({ value: data }) : entry.codec.encode(data ?? {});
+  }
+
+  /** (id, payload) → ['Name', data]. */
+  decode(id, bytes, depth = 1) {
+    const entry = this.byId.get(Number(id));
+    if (!entry) throw new DecodeError(`unknown packet id ${id}`);
+    const buf = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    if (entry.name === 'Bundle') {
+      if (depth > this.limits.maxBundleDepth) throw new DecodeError(`Bundle.packets: Bundles nest deeper than the limit of ${this.limits.maxBundleDepth}`);
+      const r = new Reader(buf, this.limits, 'Bundle');
+      const n = r.length('Bundle.packets', this.limits.maxPacketBytes, 'Bundle');
+      const end = r.pos + n;
+      const packets = [];
+      while (r.pos < end) {
+        const at = r.need(6, 'Bundle.packets');
+        const length = r.view.getUint32(at, true);
+        const childId = r.view.getUint16(at + 4, true);
+        if (length > end - r.pos) throw new DecodeError(`Bundle.packets: packet of ${length} bytes, but only ${end - r.pos} left at byte ${at}`);
+        const start = r.need(length, 'Bundle.packets');
+        packets.push(this.decode(childId, buf.subarray(start, start + length), depth + 1));
+      }
+      if (r.pos !== buf.length) throw new DecodeError(`Bundle: trailing bytes at byte ${r.pos}`);
+      return ['Bundle', packets];
+    }
+    const data = entry.codec.decode(buf);
+    return [entry.name, entry.bare ? data.value : data];
+  }
+}
+
+/** The registry fingerprint: first 16 hex digits of SHA-256 over canonical JSON of [{id, name, packed, schema}]. */
+export async function fingerprint(table) {
+  const canonical = (v) => {
+    if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+    if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+    return JSON.stringify(v);
+  };
+  const entries = table.packets.map(({ id, name, packed, schema }) => ({ id, name, packed, schema }));
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', textEncoder.encode(canonical(entries)));
+  return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
