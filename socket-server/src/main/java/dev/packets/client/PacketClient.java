@@ -358,7 +358,7 @@ public final class PacketClient implements AutoCloseable {
   private void writeQuietly(String text) {
     try {
       write(text, null);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.debug("cannot write", e);
     }
   }
@@ -409,8 +409,8 @@ public final class PacketClient implements AutoCloseable {
       writeQuietly("41");
       try {
         s.close();
-      } catch (IOException e) {
-        // gone
+      } catch (IOException | RuntimeException e) {
+        // gone already
       }
     }
     handlers.shutdownNow();

@@ -313,12 +313,18 @@ public final class PacketServer implements AutoCloseable {
     SocketIoSocket.ReceivedByLocalAcknowledgementCallback replyTo = ack;
     inFlight.incrementAndGet();
     synchronized (lane) {
-      lane.tail = lane.tail.thenComposeAsync(ignored -> handle(socket, packet)
+      java.util.function.Function<Object, CompletableFuture<Void>> run = ignored -> handle(socket, packet)
           .handle((response, error) -> {
             reply(socket, replyTo, packet, error == null ? response : unwrap(error));
             inFlight.decrementAndGet();
             return null;
-          }), workers);
+          });
+      if (config.acceptorExecutor == null && lane.tail.isDone()) {
+        // fast path: nothing queued on this socket, so run here, on the connection's read thread
+        lane.tail = run.apply(null);
+      } else {
+        lane.tail = lane.tail.thenComposeAsync(run, config.acceptorExecutor == null ? workers : config.acceptorExecutor);
+      }
     }
   }
 
@@ -657,6 +663,7 @@ public final class PacketServer implements AutoCloseable {
     private double rateBurst = 400;
     private int rateStrikes = 200;
     private int maxConnections = 10_000;
+    private java.util.concurrent.Executor acceptorExecutor;
     private Hooks.Authenticator authenticator;
     private final List<Hooks.Connect> onConnect = new ArrayList<>();
     private final List<Hooks.Disconnect> onDisconnect = new ArrayList<>();
@@ -743,6 +750,17 @@ public final class PacketServer implements AutoCloseable {
     /** Serves class path folder {@code dir} at {@code urlPrefix} (e.g. {@code "/game"}). */
     public Builder resources(String urlPrefix, String dir) {
       resources.put(urlPrefix, dir);
+      return this;
+    }
+
+    /**
+     * Where acceptors run. By default a packet that finds its socket idle runs at once on the connection's read
+     * thread (the fast path: one socket's packets are handled one after another anyway) and queued packets run on
+     * a shared pool; an acceptor that blocks for long should return a CompletionStage instead, or name an executor
+     * here to run every packet there.
+     */
+    public Builder acceptorExecutor(java.util.concurrent.Executor executor) {
+      this.acceptorExecutor = executor;
       return this;
     }
 

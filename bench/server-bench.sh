@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The socket-server load benchmark, side by side with Node's socket.io 4.8 in one run.
+# Usage: bench/server-bench.sh [clients=50] [client-processes=2] [seconds=10] [idle-connections=5000]
+# Needs: mvn -q -pl bench -am package -DskipTests (bench/target/benchmarks.jar), node 18+.
+set -euo pipefail
+cd "$(dirname "$0")"
+CLIENTS=${1:-50}; PROCS=${2:-2}; SECONDS_=${3:-10}; IDLE=${4:-5000}
+JAR=target/benchmarks.jar
+(cd node/server-load && npm ci --silent --no-audit --no-fund)
+read -r EVENT PAYLOAD < <(java -cp "$JAR" dev.packets.bench.server.EchoServer --payload)
+TICKS=$(getconf CLK_TCK)
+OUT=$(mktemp -d)
+
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+wait_port() { for _ in $(seq 100); do (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null && return; sleep 0.1; done; echo "no server on $1"; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+load() { # name pid port
+  local name=$1 pid=$2 port=$3 pids=()
+  for i in $(seq "$PROCS"); do
+    node node/server-load/load.js "http://127.0.0.1:$port" $((CLIENTS / PROCS)) "$SECONDS_" "$EVENT" "$PAYLOAD" \
+      > "$OUT/$name-$i.json" & pids+=($!)
+  done
+  sleep 2.2
+  local c0; c0=$(cpu "$pid")
+  sleep "$SECONDS_"
+  local c1; c1=$(cpu "$pid")
+  wait "${pids[@]}"
+  node -e '
+    const [name, ticks, cpu, ...files] = process.argv.slice(1);
+    const rs = files.map((f) => JSON.parse(require("fs").readFileSync(f)));
+    const acks = rs.reduce((a, r) => a + r.acks, 0);
+    const secs = Math.max(...rs.map((r) => r.elapsed));
+    const mean = (k) => rs.reduce((a, r) => a + r[k] * r.sample, 0) / rs.reduce((a, r) => a + r.sample, 0);
+    const cpuMs = Number(cpu) / Number(ticks) * 1000;
+    console.log(JSON.stringify({ name, acksPerSec: Math.round(acks / secs), p50us: Math.round(mean("p50")),
+      p99us: Math.round(mean("p99")), p999us: Math.round(mean("p999")), serverCpuMsPer1000Acks: +(cpuMs / acks * 1000).toFixed(2) }));
+  ' "$name" "$TICKS" "$((c1 - c0))" "$OUT/$name"-*.json
+}
+
+idle() { # name port heap-command
+  local name=$1 port=$2 before after pids=() per=$((IDLE / 2))
+  before=$($3)
+  for _ in 1 2; do node node/server-load/idle.js "http://127.0.0.1:$port" "$per" > "$OUT/idle-$name.log" & pids+=($!); done
+  for _ in $(seq 600); do [ "$(grep -c open "$OUT/idle-$name.log" 2>/dev/null || true)" -ge 1 ] && break; sleep 0.5; done
+  sleep 5
+  after=$($3)
+  kill "${pids[@]}" 2>/dev/null || true
+  echo "{\"name\":\"$name\",\"idleConnections\":$IDLE,\"heapBytesPerConnection\":$(( (after - before) / IDLE ))}"
+}
+
+# --- packets (Java)
+JPORT=$(free_port)
+java -Xms512m -Xmx2g -cp "$JAR" dev.packets.bench.server.EchoServer "$JPORT" > "$OUT/java.log" 2>&1 & JPID=$!
+wait_port "$JPORT"
+load packets "$JPID" "$JPORT"
+javaheap() { jcmd "$JPID" GC.run > /dev/null; sleep 1; jcmd "$JPID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K", "", v); print v * 1024; exit } }'; }
+[ "$IDLE" -gt 0 ] && idle packets "$JPORT" javaheap
+kill "$JPID"; wait "$JPID" 2>/dev/null || true
+
+# --- Node socket.io 4.8 (reference)
+NPORT=$(free_port)
+node --expose-gc node/server-load/node-server.js "$NPORT" > "$OUT/node.log" 2>&1 & NPID=$!
+wait_port "$NPORT"
+load node-socket.io "$NPID" "$NPORT"
+nodeheap() { curl -s "http://127.0.0.1:$NPORT/heap" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).heapUsed))'; }
+[ "$IDLE" -gt 0 ] && idle node-socket.io "$NPORT" nodeheap
+kill "$NPID"; wait "$NPID" 2>/dev/null || true
+rm -rf "$OUT"
