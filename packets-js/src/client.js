@@ -29,8 +29,16 @@ class Client {
     });
     this.socket.on('packets:ready', () => this.emit(this.connectedOnce ? 'reconnect' : 'connect'));
     this.socket.on('packets:ready', () => { this.connectedOnce = true; });
-    this.socket.on('disconnect', (reason) => this.emit('disconnect', reason));
-    this.socket.on('packets:close', ({ reason }) => this.emit('close', reason));
+    this.reconnection = options.reconnection ?? true;
+    this.socket.on('disconnect', (reason) => {
+      this.emit('disconnect', reason);
+      // socket.io-client does not come back by itself after the server closed the socket; a server shutting down
+      // (a restart, a deploy) is worth coming back to, a server that kicked us out is not
+      if (reason === 'io server disconnect' && this.reconnection && this.closeReason === 'server shutting down') {
+        setTimeout(() => this.socket.connect(), 100);
+      }
+    });
+    this.socket.on('packets:close', ({ reason }) => { this.closeReason = reason; this.emit('close', reason); });
     this.socket.onAny((event, ...args) => this.onEvent(event, args));
     this.accept('Redirect', { respond: (location) => this.redirect(location) });
     this.accept('Refresh', { respond: () => this.refresh() });

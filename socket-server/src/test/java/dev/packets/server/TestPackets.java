@@ -17,7 +17,13 @@ final class TestPackets {
   @Packet
   record Ping() {}
 
-  static final PacketRegistry REGISTRY = PacketRegistry.of(Move.class, Echo.class, Ping.class);
+  /** Every wire type, for the JavaScript client's round trips. */
+  @Packet
+  record AllTypes(boolean b, byte i8, @dev.packets.UInt8 int u8, short i16, @dev.packets.UInt16 int u16, int i32,
+      @dev.packets.UInt32 long u32, float f32, double f64, @dev.packets.VarInt int vi, @VarUint int vu, String s,
+      byte[] buf, java.util.List<Echo> echoes, Move move, @dev.packets.Packed Object meta) {}
+
+  static final PacketRegistry REGISTRY = PacketRegistry.of(Move.class, Echo.class, Ping.class, AllTypes.class);
 
   static String fmt(float f) {
     return f == Math.rint(f) ? String.valueOf((int) f) : String.valueOf(f);
@@ -43,6 +49,7 @@ final class TestPackets {
           }
         })
         .accept(Echo.class, Acceptor.responding((echo, socket) -> new Echo(echo.text().toUpperCase())))
-        .accept(Ping.class, Acceptor.responding((ping, socket) -> socket.send(new Echo("pushed"))));
+        .accept(Ping.class, Acceptor.responding((ping, socket) -> socket.send(new Echo("pushed"))))
+        .accept(AllTypes.class, Acceptor.responding((all, socket) -> all));
   }
 }

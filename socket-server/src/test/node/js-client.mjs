@@ -1,0 +1,39 @@
+// packets-js (this repository's JavaScript client) under Node against the Java server.
+// Usage: node js-client.mjs <port>. Prints "restart me" and waits for the server to come back on the same port.
+import assert from 'node:assert/strict';
+import { connect, PacketError } from '../../../../packets-js/src/index.js';
+
+const port = process.argv[2];
+const client = await connect(`http://127.0.0.1:${port}`, { timeout: 5000 });
+
+// every field type, dehydrated, round trip through the Java codec and back
+const all = { b: true, i8: -128, u8: 255, i16: -32768, u16: 65535, i32: -2147483648, u32: 4294967295, f32: 188.5,
+  f64: 0.1, vi: -1073741824, vu: 2147483647, s: 'héllo 😀', buf: Uint8Array.from([0, 1, 255]),
+  echoes: [{ text: 'a' }, { text: 'é' }], move: { entity: 7, x: 1.5, y: -2 }, meta: { color: 'teal', n: [1, 2.5, null] } };
+const [name, back] = await client.send(['AllTypes', all]);
+assert.equal(name, 'AllTypes');
+assert.deepEqual({ ...back, buf: [...back.buf] }, { ...all, buf: [0, 1, 255] });
+console.log('every field type round trips');
+
+assert.equal(await client.send(['Move', { entity: 7, x: 1.5, y: -2 }]), 'moved 7 to 1.5,-2');
+await assert.rejects(client.send(['Move', { entity: 0, x: 0, y: 0 }]),
+  (e) => e instanceof PacketError && e.code === 422 && e.reason === 'entity 0 is reserved');
+await assert.rejects(client.send(['Move', { entity: -1, x: 0, y: 0 }]), /Move.entity: -1 is out of range for varuint/);
+console.log('validation errors arrive as {code, reason}');
+
+client.accept('Echo', (echo) => `got ${echo.text}`);
+assert.equal(await client.send(['Ping', {}]), 'got pushed');
+console.log('server push acked by a JS acceptor');
+
+const responses = await client.send(['Bundle', [['Move', { entity: 1, x: 0, y: 0 }], ['Echo', { text: 'b' }]]]);
+assert.deepEqual(responses, ['moved 1 to 0,0', ['Echo', { text: 'B' }]]);
+console.log('Bundle acked in order');
+
+const reconnected = new Promise((resolve) => client.on('reconnect', resolve));
+console.log('restart me');
+await reconnected;
+assert.equal(await client.send(['Move', { entity: 2, x: 0, y: 0 }]), 'moved 2 to 0,0');
+console.log('reconnected after a server restart');
+client.close();
+console.log('js client ok');
+process.exit(0);
