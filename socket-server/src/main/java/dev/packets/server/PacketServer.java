@@ -159,6 +159,11 @@ public final class PacketServer implements AutoCloseable {
     return registry;
   }
 
+  /** The node's intercom, or null. */
+  public dev.packets.intercom.Intercom intercom() {
+    return config.intercom;
+  }
+
   public ServerMetrics metrics() {
     return metrics;
   }
@@ -664,6 +669,7 @@ public final class PacketServer implements AutoCloseable {
     private int rateStrikes = 200;
     private int maxConnections = 10_000;
     private java.util.concurrent.Executor acceptorExecutor;
+    private dev.packets.intercom.Intercom intercom;
     private Hooks.Authenticator authenticator;
     private final List<Hooks.Connect> onConnect = new ArrayList<>();
     private final List<Hooks.Disconnect> onDisconnect = new ArrayList<>();
@@ -761,6 +767,12 @@ public final class PacketServer implements AutoCloseable {
      */
     public Builder acceptorExecutor(java.util.concurrent.Executor executor) {
       this.acceptorExecutor = executor;
+      return this;
+    }
+
+    /** The intercom this node asks the others through; acceptors reach it as {@code socket.intercom()}. */
+    public Builder intercom(dev.packets.intercom.Intercom intercom) {
+      this.intercom = intercom;
       return this;
     }
 

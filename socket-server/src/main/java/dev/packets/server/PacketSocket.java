@@ -115,6 +115,18 @@ public final class PacketSocket {
     server.send(this, packet, false);
   }
 
+  /**
+   * The server node's intercom, to ask every node from an acceptor (flecks' {@code socket.req.intercom}):
+   * {@code socket.intercom().ask("where", id, Duration.ofMillis(200))}. Fails when the server has none.
+   */
+  public dev.packets.intercom.Intercom intercom() {
+    dev.packets.intercom.Intercom intercom = server.intercom();
+    if (intercom == null) {
+      throw new IllegalStateException("this server has no intercom: give it one with PacketServer.builder().intercom(…)");
+    }
+    return intercom;
+  }
+
   /** Disconnects, telling the client why. */
   public void close(String reason) {
     server.close(this, reason);

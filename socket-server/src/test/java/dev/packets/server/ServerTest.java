@@ -223,6 +223,26 @@ class ServerTest {
   }
 
   @Test
+  void acceptorsAskEveryNodeThroughTheSocketsIntercom() throws Exception {
+    dev.packets.intercom.LocalHub hub = dev.packets.intercom.LocalHub.binary(TestPackets.REGISTRY);
+    try (dev.packets.intercom.Intercom self = hub.join("self"); dev.packets.intercom.Intercom other = hub.join("other")) {
+      other.handle("echo", (payload, ask) -> new Echo("from other: " + ((Echo) payload).text()));
+      try (PacketServer server = TestPackets.server().intercom(self)
+          .accept(Echo.class, Acceptor.responding((echo, socket) -> socket.intercom()
+              .ask("echo", echo, Duration.ofSeconds(2)).thenApply(g -> (Object) g.answer("other"))))
+          .build().start(); PacketClient client = client(server)) {
+        assertEquals(new Echo("from other: hi"), get(client.send(new Echo("hi"))));
+      }
+    }
+    try (PacketServer bare = TestPackets.server().accept(Echo.class, Acceptor.responding((echo, socket) -> socket.intercom()))
+        .build().start(); PacketClient client = client(bare)) {
+      PacketError e = error(client.send(new Echo("x")));
+      assertEquals(500, e.code());
+      assertTrue(e.reason().startsWith("this server has no intercom"), e.reason());
+    }
+  }
+
+  @Test
   void healthAndSchemaEndpoints() throws Exception {
     try (PacketServer server = TestPackets.server().build().start()) {
       HttpClient http = HttpClient.newHttpClient();

@@ -44,6 +44,7 @@ public final class GameServer implements AutoCloseable {
         .host(host)
         .port(port)
         .packets(PACKETS)
+        .intercom(node.intercom())
         .resources("/game", "dev/packets/game/web")
         .accept(Join.class, new JoinAcceptor())
         .accept(Input.class, new InputAcceptor())
