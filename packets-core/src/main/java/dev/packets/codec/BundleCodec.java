@@ -146,6 +146,11 @@ public final class BundleCodec implements PacketCodec<Bundle> {
     return packets;
   }
 
+  /** Whether a dehydrated packet's key names the Bundle, by name or by id. */
+  private boolean isBundle(Object key) {
+    return "Bundle".equals(key) || key instanceof Integer id && (Object) registry.codecOrNull(id) == this;
+  }
+
   @Override
   public Bundle hydrate(Object data, PacketLimits limits) {
     return hydrate(data, limits, 1);
@@ -162,7 +167,7 @@ public final class BundleCodec implements PacketCodec<Bundle> {
       Object item = items.get(i);
       if (item instanceof Bundle || item != null && registry.codecOrNull(item.getClass()) != null) {
         packets.add(item); // already a packet
-      } else if (item instanceof List<?> dehydrated && !dehydrated.isEmpty() && "Bundle".equals(dehydrated.get(0))) {
+      } else if (item instanceof List<?> dehydrated && !dehydrated.isEmpty() && isBundle(dehydrated.get(0))) {
         packets.add(hydrate(dehydrated.size() > 1 ? dehydrated.get(1) : List.of(), limits, depth + 1));
       } else if (item instanceof List<?> dehydrated) {
         packets.add(registry.hydrate(dehydrated));

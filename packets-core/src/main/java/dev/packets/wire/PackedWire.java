@@ -268,7 +268,15 @@ public final class PackedWire {
       case MAP: {
         int start = at(u, base);
         int n = u.unpackMapHeader();
-        check(u, n * 2L, length, limits.maxListLength() * 2L, "map", path, start);
+        if (n > limits.maxListLength()) {
+          throw new DecodeException(path, start, "msgpack map of " + n + " entries exceeds the limit of "
+              + limits.maxListLength());
+        }
+        long left = length - u.getTotalReadBytes();
+        if (n * 2L > left) { // each entry is a key and a value, at least one byte each
+          throw new DecodeException(path, start, "msgpack map of " + n + " entries needs at least " + (n * 2L)
+              + " byte(s), but only " + left + " left");
+        }
         Map<String, Object> map = new LinkedHashMap<>(Math.max(4, n * 2));
         for (int i = 0; i < n; i++) {
           Object key = unpackValue(u, length, limits, path, base, depth + 1);

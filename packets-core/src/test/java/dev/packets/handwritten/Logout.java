@@ -1,0 +1,7 @@
+package dev.packets.handwritten;
+
+import dev.packets.Packet;
+
+/** No fields: schema {@code {}}, zero bytes. */
+@Packet
+public record Logout() {}
