@@ -4,7 +4,7 @@ package dev.packets;
  * Bytes that cannot be decoded: truncated input, a length prefix longer than what remains, a varuint longer than
  * five bytes, trailing bytes, an unknown packet id, a limit exceeded.
  *
- * <p>Example message: {@code Player.position: list of 40000 items at byte 3 exceeds the limit of 65536 bytes left}.
+ * <p>Example message: {@code Player.position: list of 40000 items needs at least 80000 bytes, but only 3 left at byte 6}.
  */
 public final class DecodeException extends PacketException {
   private static final long serialVersionUID = 1L;
