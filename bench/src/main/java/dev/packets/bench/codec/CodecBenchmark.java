@@ -1,5 +1,6 @@
 package dev.packets.bench.codec;
 
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,15 +16,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Encode, decode and round trip of the same packets by each contender; one fork per contender and packet, so every
- * call site stays monomorphic.
+ * call site stays monomorphic. Each fork prints its contender's bytes on the wire once, before warming up.
  *
  * <pre>java -jar bench/target/benchmarks.jar CodecBenchmark -prof gc</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class CodecBenchmark {
   @Param({"packets", "packetsByteBuf", "kryo", "kryoRecord", "fory", "protobuf", "msgpack", "jackson"})
@@ -39,7 +40,8 @@ public class CodecBenchmark {
   public void setUp() {
     codec = Contenders.create(contender, packet);
     value = packet.equals("Move") ? Move.SAMPLE : Player.SAMPLE;
-    codec.encode(value);
+    int length = codec.encode(value);
+    System.out.printf("wire: %s %s %d bytes %s%n", packet, contender, length, HexFormat.of().formatHex(codec.bytes()));
   }
 
   @Benchmark

@@ -1,6 +1,7 @@
 package dev.packets.bench.codec;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,10 +16,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.fory.Fory;
+import org.apache.fory.config.CompatibleMode;
 import org.apache.fory.config.Language;
+import org.apache.fory.memory.MemoryBuffer;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
+import org.msgpack.core.buffer.ArrayBufferInput;
 
 /** The contenders by name, each for Move or Player. */
 final class Contenders {
@@ -30,9 +34,9 @@ final class Contenders {
   static Contender create(String name, String packet) {
     boolean move = packet.equals("Move");
     return switch (name) {
-      case "packets" -> new Packets();
-      case "packetsByteBuf" -> new PacketsByteBuf();
-      case "kryo" -> move ? new KryoHand(new KryoMove()) : new KryoHand(new KryoPlayer());
+      case "packets" -> new Packets(REGISTRY.id(packet));
+      case "packetsByteBuf" -> new PacketsByteBuf(REGISTRY.id(packet));
+      case "kryo" -> new KryoHand(move ? Move.class : Player.class);
       case "kryoRecord" -> new KryoRecord();
       case "fory" -> new ForyContender();
       case "protobuf" -> move ? new ProtoMove() : new ProtoPlayer();
@@ -44,14 +48,17 @@ final class Contenders {
 
   static final PacketRegistry REGISTRY = PacketRegistry.of(Move.class, Player.class);
 
-  /** The generated codec, into a new exact-size array. */
+  /** The generated codec, into a new exact-size array; the id is known, as a receiver reads it from the frame. */
   static final class Packets extends Contender {
+    private final int id;
     private byte[] out;
-    private int id;
+
+    Packets(int id) {
+      this.id = id;
+    }
 
     @Override
     int encode(Object packet) {
-      id = REGISTRY.id(packet.getClass());
       out = REGISTRY.encode(packet);
       return out.length;
     }
@@ -70,11 +77,14 @@ final class Contenders {
   /** The generated codec, into a reused heap ByteBuf (no allocation to encode). */
   static final class PacketsByteBuf extends Contender {
     private final ByteBuf buf = Unpooled.buffer(256);
-    private int id;
+    private final int id;
+
+    PacketsByteBuf(int id) {
+      this.id = id;
+    }
 
     @Override
     int encode(Object packet) {
-      id = REGISTRY.id(packet.getClass());
       buf.clear();
       REGISTRY.encode(packet, buf);
       return buf.readableBytes();
@@ -91,33 +101,33 @@ final class Contenders {
     }
   }
 
-  interface KryoCodec {
-    void write(Output out, Object packet);
-
-    Object read(Input in);
-  }
-
-  /** Kryo with a hand-written serializer, reused Output and Input. */
+  /**
+   * Kryo with hand-written serializers, registered and called through {@code kryo.writeObject}/{@code readObject}
+   * (Kryo's dispatch, as packets goes through its registry); reused Output and Input.
+   */
   static final class KryoHand extends Contender {
-    private final KryoCodec codec;
+    private final Kryo kryo = new Kryo();
+    private final Class<?> type;
     private final Output out = new Output(256);
     private final Input in = new Input();
 
-    KryoHand(KryoCodec codec) {
-      this.codec = codec;
+    KryoHand(Class<?> type) {
+      this.type = type;
+      kryo.register(Move.class, new KryoMove());
+      kryo.register(Player.class, new KryoPlayer());
     }
 
     @Override
     int encode(Object packet) {
       out.reset();
-      codec.write(out, packet);
+      kryo.writeObject(out, packet);
       return out.position();
     }
 
     @Override
     Object decode() {
       in.setBuffer(out.getBuffer(), 0, out.position());
-      return codec.read(in);
+      return kryo.readObject(in, type);
     }
 
     @Override
@@ -126,10 +136,9 @@ final class Contenders {
     }
   }
 
-  static final class KryoMove implements KryoCodec {
+  static final class KryoMove extends Serializer<Move> {
     @Override
-    public void write(Output out, Object packet) {
-      Move m = (Move) packet;
+    public void write(Kryo kryo, Output out, Move m) {
       out.writeVarInt(m.entity(), true);
       out.writeFloat(m.x());
       out.writeFloat(m.y());
@@ -139,16 +148,15 @@ final class Contenders {
     }
 
     @Override
-    public Object read(Input in) {
+    public Move read(Kryo kryo, Input in, Class<? extends Move> type) {
       return new Move(in.readVarInt(true), in.readFloat(), in.readFloat(), in.readFloat(), in.readShort(),
           in.readString());
     }
   }
 
-  static final class KryoPlayer implements KryoCodec {
+  static final class KryoPlayer extends Serializer<Player> {
     @Override
-    public void write(Output out, Object packet) {
-      Player p = (Player) packet;
+    public void write(Kryo kryo, Output out, Player p) {
       out.writeVarInt(p.health(), true);
       out.writeBoolean(p.jumping());
       out.writeVarInt(p.position().size(), true);
@@ -161,7 +169,7 @@ final class Contenders {
     }
 
     @Override
-    public Object read(Input in) {
+    public Player read(Kryo kryo, Input in, Class<? extends Player> type) {
       int health = in.readVarInt(true);
       boolean jumping = in.readBoolean();
       int n = in.readVarInt(true);
@@ -208,11 +216,15 @@ final class Contenders {
     }
   }
 
-  /** Apache Fory, Java mode, registered classes, no reference tracking. */
+  /**
+   * Apache Fory, Java mode, registered classes, no reference tracking, generated serializers, schema-consistent
+   * (Fory 1.6 defaults to compatible mode, which sends field metadata with every message), into a reused buffer.
+   */
   static final class ForyContender extends Contender {
     private final Fory fory = Fory.builder().withLanguage(Language.JAVA).withRefTracking(false)
-        .requireClassRegistration(true).withCodegen(true).build();
-    private byte[] out;
+        .requireClassRegistration(true).withCodegen(true).withCompatibleMode(CompatibleMode.SCHEMA_CONSISTENT)
+        .build();
+    private final MemoryBuffer buf = MemoryBuffer.newHeapBuffer(256);
 
     ForyContender() {
       fory.register(Move.class);
@@ -222,18 +234,20 @@ final class Contenders {
 
     @Override
     int encode(Object packet) {
-      out = fory.serialize(packet);
-      return out.length;
+      buf.writerIndex(0);
+      fory.serialize(buf, packet);
+      return buf.writerIndex();
     }
 
     @Override
     Object decode() {
-      return fory.deserialize(out);
+      buf.readerIndex(0);
+      return fory.deserialize(buf);
     }
 
     @Override
     byte[] bytes() {
-      return out.clone();
+      return Arrays.copyOf(buf.getHeapMemory(), buf.writerIndex());
     }
   }
 
@@ -360,9 +374,11 @@ final class Contenders {
     }
   }
 
-  /** msgpack-core by hand: each packet an array of its fields. */
+  /** msgpack-core by hand: each packet an array of its fields; a reused packer and a reused unpacker. */
   abstract static class Msgpack extends Contender {
     private final MessageBufferPacker packer = MessagePack.newDefaultBufferPacker();
+    private final ArrayBufferInput input = new ArrayBufferInput(new byte[0]);
+    private final MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(input);
     private byte[] out;
 
     @Override
@@ -379,8 +395,10 @@ final class Contenders {
 
     @Override
     Object decode() {
-      try (MessageUnpacker in = MessagePack.newDefaultUnpacker(out)) {
-        return read(in);
+      try {
+        input.reset(out);
+        unpacker.reset(input);
+        return read(unpacker);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
