@@ -15,8 +15,11 @@ public final class PacketSocket {
   private final PacketServer server;
   private final SocketIoSocket socket;
   private final Object auth;
-  private final Map<Object, Object> attributes = new ConcurrentHashMap<>();
-  private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+  /** Made on first use: most sockets never need them, and every idle connection would pay for them. */
+  private volatile Map<Object, Object> attributes;
+  private volatile Set<String> rooms;
+  /** This socket's packet queue while it is connected, else null. */
+  volatile PacketServer.Lane lane;
   private volatile Object principal;
 
   PacketSocket(PacketServer server, SocketIoSocket socket, Object auth) {
@@ -30,6 +33,11 @@ public final class PacketSocket {
 
   public String id() {
     return socket.getId();
+  }
+
+  /** The engine.io session id (the connection under this socket). */
+  String session() {
+    return socket.getClient().getId();
   }
 
   public PacketServer server() {
@@ -46,15 +54,18 @@ public final class PacketSocket {
     return socket.getInitialQuery();
   }
 
-  /** The remote address as the handshake reported it ({@code X-Forwarded-For} first), or "unknown". */
+  /**
+   * The client's IP address: the first {@code X-Forwarded-For} entry of the handshake when a proxy set one, else the
+   * peer of the connection (its websocket, or its polling requests); "unknown" before the first of those is seen.
+   */
   public String remoteAddress() {
     for (Map.Entry<String, List<String>> e : headers().entrySet()) {
       if (e.getKey().equalsIgnoreCase("x-forwarded-for") && !e.getValue().isEmpty()) {
-        return e.getValue().get(0);
+        return e.getValue().get(0).split(",")[0].trim();
       }
     }
-    Object remote = socket.getClient().getConnection().getInitialHeaders().get("remote-address");
-    return remote == null ? "unknown" : remote.toString();
+    String peer = server.remoteAddress(session());
+    return peer == null ? "unknown" : peer;
   }
 
   /** The auth payload of the Socket.IO connect packet (JSON-like), or null. */
@@ -72,29 +83,37 @@ public final class PacketSocket {
   }
 
   public <T> T get(Key<T> key) {
-    return key.type().cast(attributes.get(key));
+    Map<Object, Object> map = attributes;
+    return map == null ? null : key.type().cast(map.get(key));
   }
 
   public <T> void set(Key<T> key, T value) {
     if (value == null) {
-      attributes.remove(key);
+      Map<Object, Object> map = attributes;
+      if (map != null) {
+        map.remove(key);
+      }
     } else {
-      attributes.put(key, value);
+      attributes().put(key, value);
     }
   }
 
   public void join(String room) {
-    rooms.add(room);
+    joined().add(room);
     socket.joinRoom(room);
   }
 
   public void leave(String room) {
-    rooms.remove(room);
+    Set<String> set = rooms;
+    if (set != null) {
+      set.remove(room);
+    }
     socket.leaveRoom(room);
   }
 
   public Set<String> rooms() {
-    return Set.copyOf(rooms);
+    Set<String> set = rooms;
+    return set == null ? Set.of() : Set.copyOf(set);
   }
 
   public boolean connected() {
@@ -130,6 +149,38 @@ public final class PacketSocket {
   /** Disconnects, telling the client why. */
   public void close(String reason) {
     server.close(this, reason);
+  }
+
+  /** Whether this socket joined {@code room}. */
+  public boolean in(String room) {
+    Set<String> set = rooms;
+    return set != null && set.contains(room);
+  }
+
+  private Map<Object, Object> attributes() {
+    Map<Object, Object> map = attributes;
+    if (map == null) {
+      synchronized (this) {
+        map = attributes;
+        if (map == null) {
+          attributes = map = new ConcurrentHashMap<>();
+        }
+      }
+    }
+    return map;
+  }
+
+  private Set<String> joined() {
+    Set<String> set = rooms;
+    if (set == null) {
+      synchronized (this) {
+        set = rooms;
+        if (set == null) {
+          rooms = set = ConcurrentHashMap.newKeySet();
+        }
+      }
+    }
+    return set;
   }
 
   SocketIoSocket raw() {

@@ -1,0 +1,205 @@
+package dev.packets.server.engine;
+
+import io.socket.engineio.server.EngineIoServer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.Configuration;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
+
+/**
+ * One websocket connection on Jetty's core websocket API, feeding engine.io: it assembles fragmented messages (up
+ * to a limit), hands whole text and binary messages to its {@link JettyEngineSocket}, and asks for the next frame
+ * once it handled one. The core API skips the jakarta.websocket layer (its per-session encoders, decoders and
+ * message sinks), which costs both time per frame and memory per connection. Ping and close frames are answered by
+ * Jetty.
+ */
+public final class EngineFrames implements FrameHandler {
+  private static final byte NONE = -1;
+
+  private final EngineIoServer engine;
+  private final int maxMessageBytes;
+  private final FastLane lane;
+  private final Map<String, String> query;
+  private final Map<String, List<String>> headers;
+  private CoreSession session;
+  private JettyEngineSocket socket;
+  /** The opcode of the fragmented message being assembled, or {@link #NONE}. */
+  private byte assembling = NONE;
+  private byte[] parts;
+  private int length;
+
+  private EngineFrames(EngineIoServer engine, int maxMessageBytes, FastLane lane, Map<String, String> query,
+      Map<String, List<String>> headers) {
+    this.engine = engine;
+    this.maxMessageBytes = maxMessageBytes;
+    this.lane = lane;
+    this.query = query;
+    this.headers = headers;
+  }
+
+  /**
+   * The handler that upgrades {@code /socket.io/} and {@code /socket.io} to engine.io websockets, refusing
+   * permessage-deflate (compressing every tiny frame costs about ten times the throughput, see shared FACTS), with
+   * messages of at most {@code maxMessageBytes}, closing connections silent for {@code idle} (longer than
+   * engine.io's ping interval and timeout, which notice a dead peer first); packets go to {@code lane} (null:
+   * everything through engine.io). Put it in front of the servlet context that serves polling.
+   */
+  public static WebSocketUpgradeHandler upgrades(EngineIoServer engine, int maxMessageBytes, Duration idle,
+      FastLane lane) {
+    WebSocketUpgradeHandler upgrades = new WebSocketUpgradeHandler();
+    WebSocketNegotiator negotiator = new WebSocketNegotiator() {
+      @Override
+      public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        response.setExtensions(List.of());
+        return new EngineFrames(engine, maxMessageBytes, lane, query(request), headers(request));
+      }
+    };
+    upgrades.addMapping("/socket.io/", negotiator);
+    upgrades.addMapping("/socket.io", negotiator);
+    Configuration config = upgrades.getConfiguration();
+    config.setMaxFrameSize(maxMessageBytes);
+    config.setMaxTextMessageSize(maxMessageBytes);
+    config.setMaxBinaryMessageSize(maxMessageBytes);
+    config.setIdleTimeout(idle);
+    return upgrades;
+  }
+
+  private static Map<String, String> query(Request request) {
+    Map<String, String> query = new LinkedHashMap<>();
+    Request.extractQueryParameters(request).forEach(f -> query.putIfAbsent(f.getName(), f.getValue()));
+    return query;
+  }
+
+  /**
+   * The handshake's headers, names case-insensitive, without the websocket protocol's own ({@code Upgrade},
+   * {@code Connection}, {@code Sec-WebSocket-*}), which mean nothing once the connection is open and would cost
+   * every idle connection their memory.
+   */
+  private static Map<String, List<String>> headers(Request request) {
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (HttpField field : request.getHeaders()) {
+      String name = field.getName();
+      if (name.regionMatches(true, 0, "Sec-WebSocket-", 0, 14) || name.equalsIgnoreCase("Upgrade")
+          || name.equalsIgnoreCase("Connection")) {
+        continue;
+      }
+      List<String> values = headers.get(name);
+      if (values == null) {
+        headers.put(name, List.of(field.getValue()));
+      } else {
+        List<String> more = new ArrayList<>(values);
+        more.add(field.getValue());
+        headers.put(name, List.copyOf(more));
+      }
+    }
+    return headers;
+  }
+
+  @Override
+  public void onOpen(CoreSession coreSession, Callback callback) {
+    session = coreSession;
+    socket = new JettyEngineSocket(coreSession, query, headers, lane);
+    engine.handleWebSocket(socket);
+    callback.succeeded();
+    coreSession.demand();
+  }
+
+  @Override
+  public void onFrame(Frame frame, Callback callback) {
+    byte opcode = frame.getOpCode();
+    try {
+      switch (opcode) {
+        case OpCode.TEXT, OpCode.BINARY -> {
+          if (frame.isFin()) {
+            deliver(opcode, frame.getPayload());
+          } else {
+            assembling = opcode;
+            length = 0;
+            append(frame.getPayload());
+          }
+        }
+        case OpCode.CONTINUATION -> {
+          append(frame.getPayload());
+          if (frame.isFin()) {
+            byte whole = assembling;
+            assembling = NONE;
+            deliver(whole, ByteBuffer.wrap(parts, 0, length));
+            parts = null;
+          }
+        }
+        default -> {
+          // ping, pong and close: Jetty answers them
+        }
+      }
+    } catch (RuntimeException e) {
+      callback.failed(e);
+      return;
+    }
+    callback.succeeded();
+    if (opcode != OpCode.CLOSE) {
+      session.demand();
+    }
+  }
+
+  private void append(ByteBuffer payload) {
+    int more = payload == null ? 0 : payload.remaining();
+    if ((long) length + more > maxMessageBytes) {
+      throw new MessageTooLargeException("message of more than " + maxMessageBytes + " bytes");
+    }
+    if (parts == null || parts.length < length + more) {
+      parts = Arrays.copyOf(parts == null ? new byte[0] : parts, Math.min(maxMessageBytes,
+          Math.max(length + more, parts == null ? 256 : parts.length * 2)));
+    }
+    if (more > 0) {
+      payload.get(payload.position(), parts, length, more);
+      length += more;
+    }
+  }
+
+  private void deliver(byte opcode, ByteBuffer payload) {
+    byte[] bytes = new byte[payload == null ? 0 : payload.remaining()];
+    if (bytes.length > 0) {
+      payload.get(payload.position(), bytes);
+    }
+    if (opcode == OpCode.TEXT) {
+      socket.onText(new String(bytes, StandardCharsets.UTF_8));
+    } else {
+      socket.onBinary(bytes);
+    }
+  }
+
+  @Override
+  public void onError(Throwable cause, Callback callback) {
+    if (socket != null) {
+      socket.onError(cause);
+    }
+    callback.succeeded();
+  }
+
+  @Override
+  public void onClosed(CloseStatus closeStatus, Callback callback) {
+    if (socket != null) {
+      socket.onClose();
+    }
+    callback.succeeded();
+  }
+}

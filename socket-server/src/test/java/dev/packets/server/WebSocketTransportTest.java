@@ -1,0 +1,261 @@
+package dev.packets.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.packets.server.TestPackets.Echo;
+import dev.packets.server.TestPackets.Move;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The websocket transport frame by frame, with the JDK's own websocket client: packets that take the hot path and
+ * the same packets through the Socket.IO library's parser get the same answers, fragmented messages are assembled,
+ * oversized ones close the connection, compression is refused, and the peer's address is known.
+ */
+class WebSocketTransportTest {
+  private static final String PLACEHOLDER = "{\"_placeholder\":true,\"num\":0}";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** A raw engine.io websocket: every frame it receives, text as String and binary as byte[]. */
+  private static final class Raw implements WebSocket.Listener {
+    final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder text = new StringBuilder();
+    private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+    WebSocket ws;
+
+    static Raw open(PacketServer server) throws Exception {
+      Raw raw = new Raw();
+      raw.ws = HTTP.newWebSocketBuilder()
+          .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=websocket"), raw)
+          .get(10, TimeUnit.SECONDS);
+      assertTrue(raw.next().toString().startsWith("0{"), "engine.io open packet");
+      raw.ws.sendText("40", true).get(10, TimeUnit.SECONDS);
+      assertTrue(raw.next().toString().startsWith("40{"), "Socket.IO connect");
+      assertTrue(raw.next().toString().startsWith("42[\"packets:ready\""), "packets:ready");
+      return raw;
+    }
+
+    Object next() throws InterruptedException {
+      Object frame = frames.poll(10, TimeUnit.SECONDS);
+      if (frame == null) {
+        throw new AssertionError("no frame within 10 s");
+      }
+      return frame;
+    }
+
+    void send(String header, byte[] attachment) throws Exception {
+      ws.sendText(header, true).get(10, TimeUnit.SECONDS);
+      ws.sendBinary(ByteBuffer.wrap(attachment), true).get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+      text.append(data);
+      if (last) {
+        frames.add(text.toString());
+        text.setLength(0);
+      }
+      socket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+      byte[] bytes = new byte[data.remaining()];
+      data.get(bytes);
+      binary.writeBytes(bytes);
+      if (last) {
+        frames.add(binary.toByteArray());
+        binary.reset();
+      }
+      socket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+      closed.complete(status);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket socket, Throwable error) {
+      closed.complete(-1);
+    }
+  }
+
+  private static int id(Class<?> type) {
+    return TestPackets.REGISTRY.id(type);
+  }
+
+  @Test
+  void hotPathAndLibraryPathAnswerAlike() throws Exception {
+    try (PacketServer server = TestPackets.server().build().start()) {
+      Raw raw = Raw.open(server);
+      byte[] move = TestPackets.REGISTRY.encode(new Move(7, 1.5f, 2f));
+      // the hot path's shape, then the same event spaced the way only the library's parser takes it
+      raw.send("451-1[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]", move);
+      assertEquals("431[null,\"moved 7 to 1.5,2\"]", raw.next());
+      raw.send("451-2[\"" + id(Move.class) + "\", " + PLACEHOLDER + "]", move);
+      assertEquals("432[null,\"moved 7 to 1.5,2\"]", raw.next());
+      // a numeric event name, and a validation error
+      raw.send("451-3[" + id(Move.class) + "," + PLACEHOLDER + "]", TestPackets.REGISTRY.encode(new Move(0, 0, 0)));
+      String refused = raw.next().toString();
+      assertTrue(refused.startsWith("433["), refused);
+      org.json.JSONObject error = new org.json.JSONArray(refused.substring(3)).getJSONObject(0);
+      assertEquals(422, error.getInt("code"));
+      assertEquals("entity 0 is reserved", error.getString("reason"));
+      // a response that is a packet: a binary ack and its attachment, on either path
+      byte[] echo = TestPackets.REGISTRY.encode(new Echo("hi"));
+      raw.send("451-4[\"" + id(Echo.class) + "\"," + PLACEHOLDER + "]", echo);
+      assertEquals("461-4[null," + PLACEHOLDER + "," + id(Echo.class) + "]", raw.next());
+      assertEquals(new Echo("HI"), TestPackets.REGISTRY.decode(id(Echo.class), (byte[]) raw.next()));
+      raw.send("451-5[\"" + id(Echo.class) + "\", " + PLACEHOLDER + "]", echo);
+      assertEquals("461-5[null," + PLACEHOLDER + "," + id(Echo.class) + "]", raw.next());
+      assertEquals(new Echo("HI"), TestPackets.REGISTRY.decode(id(Echo.class), (byte[]) raw.next()));
+      // no ack wanted: nothing comes back, and the next packet is still answered
+      raw.send("451-[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]", move);
+      raw.send("451-6[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]", move);
+      assertEquals("436[null,\"moved 7 to 1.5,2\"]", raw.next());
+      assertEquals(7L, server.metrics().packetsIn());
+      raw.ws.abort();
+    }
+  }
+
+  @Test
+  void fragmentedMessagesAreAssembled() throws Exception {
+    try (PacketServer server = TestPackets.server().build().start()) {
+      Raw raw = Raw.open(server);
+      String header = "451-1[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]";
+      byte[] move = TestPackets.REGISTRY.encode(new Move(9, 0f, 1f));
+      raw.ws.sendText(header.substring(0, 7), false).get(10, TimeUnit.SECONDS);
+      raw.ws.sendText(header.substring(7, 20), false).get(10, TimeUnit.SECONDS);
+      raw.ws.sendText(header.substring(20), true).get(10, TimeUnit.SECONDS);
+      raw.ws.sendBinary(ByteBuffer.wrap(move, 0, 2), false).get(10, TimeUnit.SECONDS);
+      raw.ws.sendBinary(ByteBuffer.wrap(move, 2, move.length - 2), true).get(10, TimeUnit.SECONDS);
+      assertEquals("431[null,\"moved 9 to 0,1\"]", raw.next());
+      raw.ws.abort();
+    }
+  }
+
+  @Test
+  void aMessageOverTheLimitClosesOnlyThatConnection() throws Exception {
+    try (PacketServer server = TestPackets.server().maxPayloadBytes(1024).build().start()) {
+      Raw other = Raw.open(server);
+      Raw raw = Raw.open(server);
+      byte[] chunk = new byte[16 * 1024];
+      for (int i = 0; i < 8; i++) {
+        if (raw.closed.isDone()) {
+          break;
+        }
+        raw.ws.sendBinary(ByteBuffer.wrap(chunk), false).get(10, TimeUnit.SECONDS);
+      }
+      assertEquals(1009, raw.closed.get(10, TimeUnit.SECONDS), "closed as too large");
+      other.send("451-1[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]",
+          TestPackets.REGISTRY.encode(new Move(1, 0, 0)));
+      assertEquals("431[null,\"moved 1 to 0,0\"]", other.next());
+      other.ws.abort();
+    }
+  }
+
+  @Test
+  void aHeaderWithoutItsAttachmentIsAbandonedAsTheLibraryWould() throws Exception {
+    try (PacketServer server = TestPackets.server().build().start()) {
+      Raw raw = Raw.open(server);
+      String move = "[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]";
+      raw.ws.sendText("451-1" + move, true).get(10, TimeUnit.SECONDS);
+      raw.ws.sendText("42[\"hello\"]", true).get(10, TimeUnit.SECONDS);
+      // the library replaces the event it was assembling with the next binary header; the connection carries on
+      raw.send("451-2" + move, TestPackets.REGISTRY.encode(new Move(2, 0, 0)));
+      assertEquals("432[null,\"moved 2 to 0,0\"]", raw.next());
+      raw.send("451-3" + move, TestPackets.REGISTRY.encode(new Move(3, 0, 0)));
+      assertEquals("433[null,\"moved 3 to 0,0\"]", raw.next());
+      assertFalse(raw.closed.isDone());
+      raw.ws.abort();
+    }
+  }
+
+  @Test
+  void compressionIsRefused() throws Exception {
+    try (PacketServer server = TestPackets.server().build().start();
+        Socket socket = new Socket("127.0.0.1", server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+          + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+          + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      List<String> head = new ArrayList<>();
+      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        head.add(line.toLowerCase());
+      }
+      assertTrue(head.get(0).startsWith("http/1.1 101"), head.toString());
+      assertFalse(head.stream().anyMatch(h -> h.startsWith("sec-websocket-extensions")), head.toString());
+    }
+  }
+
+  @Test
+  void socketsKnowTheirPeersAddressOnEitherTransport() throws Exception {
+    List<PacketSocket> connected = new CopyOnWriteArrayList<>();
+    try (PacketServer server = TestPackets.server().onConnect(connected::add).build().start()) {
+      Raw raw = Raw.open(server);
+      assertEquals("127.0.0.1", connected.get(0).remoteAddress());
+      assertTrue(connected.get(0).headers().containsKey("host"), "handshake headers, any case");
+      assertFalse(connected.get(0).headers().containsKey("sec-websocket-key"), "not the protocol's own");
+      raw.ws.abort();
+
+      String base = "http://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=polling";
+      String open = get(base);
+      String sid = open.substring(open.indexOf("\"sid\"") + 7).split("\"")[1];
+      HttpResponse<String> connect = HTTP.send(HttpRequest.newBuilder(URI.create(base + "&sid=" + sid))
+          .POST(HttpRequest.BodyPublishers.ofString("40")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, connect.statusCode());
+      assertTrue(get(base + "&sid=" + sid).contains("packets:ready"));
+      assertEquals(2, connected.size());
+      assertEquals("127.0.0.1", connected.get(1).remoteAddress());
+    }
+  }
+
+  @Test
+  void aProxysForwardedForComesFirst() throws Exception {
+    List<PacketSocket> connected = new CopyOnWriteArrayList<>();
+    try (PacketServer server = TestPackets.server().onConnect(connected::add).build().start()) {
+      Raw raw = new Raw();
+      raw.ws = HTTP.newWebSocketBuilder().header("X-Forwarded-For", "203.0.113.9, 10.0.0.1")
+          .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=websocket"), raw)
+          .get(10, TimeUnit.SECONDS);
+      raw.next();
+      raw.ws.sendText("40", true).get(10, TimeUnit.SECONDS);
+      raw.next();
+      raw.next();
+      assertEquals("203.0.113.9", connected.get(0).remoteAddress());
+      raw.ws.abort();
+    }
+  }
+
+  private static String get(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+}
