@@ -60,6 +60,9 @@ public final class PacketClient implements AutoCloseable {
   private volatile boolean closed;
   private volatile String closeReason;
   private int backoffMillis = 100;
+  /** Fires when the server has not pinged for its ping interval plus its ping timeout: the connection is dead. */
+  private volatile java.util.concurrent.ScheduledFuture<?> watchdog;
+  private volatile long silenceMillis;
   // a binary packet whose attachment is still to come
   private String awaitingBinary;
 
@@ -77,6 +80,17 @@ public final class PacketClient implements AutoCloseable {
     return t;
   }
 
+  /** A failure's message and its causes', e.g. "Handshake error. (Response code was not 101: 404.)". */
+  private static String describe(Throwable error) {
+    StringBuilder out = new StringBuilder(String.valueOf(error.getMessage()));
+    for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause.getMessage() != null && !out.toString().contains(cause.getMessage())) {
+        out.append(" (").append(cause.getMessage()).append(')');
+      }
+    }
+    return out.toString();
+  }
+
   /** Connects to the server at {@code http(s)://host:port}, waiting up to the options' connect timeout. */
   public static PacketClient connect(URI server, PacketRegistry registry, ClientOptions options) {
     PacketClient client = new PacketClient(server, registry, options);
@@ -86,7 +100,7 @@ public final class PacketClient implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException e) {
       client.close();
       throw e.getCause() instanceof PacketError p ? p : new PacketError(503, "cannot connect to " + server + ": "
-          + e.getCause().getMessage());
+          + describe(e.getCause()));
     } catch (TimeoutException e) {
       client.close();
       throw new PacketError(408, "no connection to " + server + " within " + options.connectTimeout().toMillis() + " ms");
@@ -206,10 +220,45 @@ public final class PacketClient implements AutoCloseable {
       return;
     }
     switch (text.charAt(0)) {
-      case '0' -> writeQuietly("40" + (options.auth() == null ? "" : JsonBridge.toJson(options.auth(), registry)));
-      case '2' -> writeQuietly("3");
+      case '0' -> {
+        JSONObject open = new JSONObject(text.substring(1));
+        silenceMillis = open.optLong("pingInterval", 25_000) + open.optLong("pingTimeout", 20_000);
+        armWatchdog();
+        writeQuietly("40" + (options.auth() == null ? "" : JsonBridge.toJson(options.auth(), registry)));
+      }
+      case '2' -> {
+        armWatchdog();
+        writeQuietly("3");
+      }
       case '4' -> onSocketIo(text.substring(1));
       default -> { }
+    }
+  }
+
+  /** (Re)arms the watchdog: engine.io servers ping every interval, so silence past interval + timeout is a dead link. */
+  private void armWatchdog() {
+    java.util.concurrent.ScheduledFuture<?> old = watchdog;
+    if (old != null) {
+      old.cancel(false);
+    }
+    if (closed) {
+      return;
+    }
+    Session current = session;
+    long silence = silenceMillis;
+    try {
+      watchdog = timers.schedule(() -> {
+        if (current == session && current.isOpen()) {
+          LOG.warn("no ping from {} within {} ms: closing the connection", uri, silence);
+          try {
+            current.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "ping timeout"));
+          } catch (IOException | RuntimeException e) {
+            onDrop("ping timeout");
+          }
+        }
+      }, silence, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing: no more timers
     }
   }
 
