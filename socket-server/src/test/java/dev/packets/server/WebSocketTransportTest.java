@@ -239,6 +239,32 @@ class WebSocketTransportTest {
   }
 
   @Test
+  void packetsTakeTheWebsocketOnceAPollingSessionUpgrades() throws Exception {
+    List<PacketSocket> connected = new CopyOnWriteArrayList<>();
+    try (PacketServer server = TestPackets.server().onConnect(connected::add).build().start()) {
+      String base = "http://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=polling";
+      String open = get(base);
+      String sid = open.substring(open.indexOf("\"sid\"") + 7).split("\"")[1];
+      HTTP.send(HttpRequest.newBuilder(URI.create(base + "&sid=" + sid))
+          .POST(HttpRequest.BodyPublishers.ofString("40")).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(get(base + "&sid=" + sid).contains("packets:ready"));
+
+      Raw raw = new Raw();
+      raw.ws = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port()
+          + "/socket.io/?EIO=4&transport=websocket&sid=" + sid), raw).get(10, TimeUnit.SECONDS);
+      String move = "[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]";
+      raw.ws.sendText("2probe", true).get(10, TimeUnit.SECONDS);
+      assertEquals("3probe", raw.next());
+      raw.ws.sendText("5", true).get(10, TimeUnit.SECONDS);
+      raw.send("451-2" + move, TestPackets.REGISTRY.encode(new Move(2, 0, 0)));
+      assertEquals("432[null,\"moved 2 to 0,0\"]", raw.next());
+      assertEquals(1, connected.size());
+      assertEquals(1, server.sockets().size());
+      raw.ws.abort();
+    }
+  }
+
+  @Test
   void aProxysForwardedForComesFirst() throws Exception {
     List<PacketSocket> connected = new CopyOnWriteArrayList<>();
     try (PacketServer server = TestPackets.server().onConnect(connected::add).build().start()) {
