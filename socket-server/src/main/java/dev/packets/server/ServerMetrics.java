@@ -22,6 +22,21 @@ public final class ServerMetrics {
     return connections.get();
   }
 
+  /** Connections accepted since the start (refused ones not counted). */
+  public long connectionsTotal() {
+    return connectionsTotal.sum();
+  }
+
+  /** Acceptor calls completed. */
+  public long acceptorCalls() {
+    return acceptorCalls.sum();
+  }
+
+  /** Time spent in acceptors (validate and respond, to completion), in nanoseconds, all calls together. */
+  public long acceptorNanos() {
+    return acceptorNanos.sum();
+  }
+
   public long packetsIn() {
     return packetsIn.sum();
   }
@@ -58,7 +73,7 @@ public final class ServerMetrics {
   public Map<String, Object> snapshot() {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("connections", connections());
-    out.put("connectionsTotal", connectionsTotal.sum());
+    out.put("connectionsTotal", connectionsTotal());
     out.put("packetsIn", packetsIn());
     out.put("packetsOut", packetsOut());
     out.put("bytesIn", bytesIn());
