@@ -9,6 +9,7 @@ import dev.packets.codec.Json;
 import dev.packets.server.engine.EngineFrames;
 import dev.packets.server.engine.FastLane;
 import dev.packets.server.engine.FrameWriter;
+import dev.packets.server.engine.InlineConnector;
 import dev.packets.server.engine.WheelScheduler;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
@@ -82,6 +83,9 @@ public final class PacketServer implements AutoCloseable {
   private final ServerMetrics metrics = new ServerMetrics();
   private final ExecutorService workers;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong lastSlowWarning = new java.util.concurrent.atomic.AtomicLong();
+  /** Packet types whose acceptor once took too long on a read thread: they run on the worker pool. */
+  private final java.util.Set<Class<?>> slow = ConcurrentHashMap.newKeySet();
   private Server jetty;
   private EngineIoServer engine;
   private volatile boolean closing;
@@ -124,11 +128,11 @@ public final class PacketServer implements AutoCloseable {
 
     QueuedThreadPool pool = new QueuedThreadPool();
     pool.setName("packets-jetty");
-    // no reserved threads: the selector hands each ready connection to a pooled thread instead of waking a
-    // reserved one to take over selecting, which measured ~10% less CPU per ack (docs/benchmarks.md)
+    // no reserved threads: when reads are handed off (HTTP, or inlineReads off), the selector hands each ready
+    // connection to a pooled thread instead of waking a reserved one to take over selecting: ~10% less CPU per ack
     pool.setReservedThreads(0);
     jetty = new Server(pool);
-    ServerConnector connector = new ServerConnector(jetty);
+    ServerConnector connector = config.inlineReads ? new InlineConnector(jetty) : new ServerConnector(jetty);
     connector.setHost(config.host);
     connector.setPort(config.port);
     jetty.addConnector(connector);
@@ -242,48 +246,83 @@ public final class PacketServer implements AutoCloseable {
       auth = null;
     }
     PacketSocket socket = new PacketSocket(this, raw, auth);
-    try {
-      if (config.authenticator != null) {
-        socket.principal(config.authenticator.authenticate(auth, socket.headers()));
-      }
-      for (Hooks.Connect hook : config.onConnect) {
-        hook.connected(socket);
-      }
-    } catch (Refusal refusal) {
-      LOG.info("refused socket {}: {}", raw.getId(), refusal.getMessage());
-      metrics.refused.increment();
-      raw.send(REFUSED_EVENT, new JSONObject().put("reason", refusal.getMessage()));
-      raw.disconnect(true);
-      return;
-    } catch (RuntimeException e) {
-      LOG.warn("connect hook failed for socket {}", raw.getId(), e);
-      raw.disconnect(true);
-      return;
-    }
-    sockets.put(raw.getId(), socket);
-    socket.lane = new Lane(new TokenBucket(config.ratePerSecond, config.rateBurst));
-    bySession.put(socket.session(), socket);
-    metrics.connections.incrementAndGet();
-    metrics.connectionsTotal.increment();
+    Lane lane = new Lane(new TokenBucket(config.ratePerSecond, config.rateBurst));
+    socket.lane = lane;
     raw.registerAllEventListener((event, args) -> onEvent(socket, event, args));
     raw.on("disconnect", args -> onDisconnect(socket, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
+    if (config.authenticator == null && config.onConnect.isEmpty()) {
+      admit(socket);
+      return;
+    }
+    // hooks may block (a token checked against a database): they run on the worker pool, and packets that come
+    // meanwhile wait in the socket's lane until the hooks let the socket in
+    CompletableFuture<Void> admitted = new CompletableFuture<>();
+    lane.tail = admitted;
+    Object payload = auth;
+    workers.execute(() -> {
+      try {
+        if (config.authenticator != null) {
+          socket.principal(config.authenticator.authenticate(payload, socket.headers()));
+        }
+        for (Hooks.Connect hook : config.onConnect) {
+          hook.connected(socket);
+        }
+      } catch (Refusal refusal) {
+        LOG.info("refused socket {}: {}", raw.getId(), refusal.getMessage());
+        metrics.refused.increment();
+        synchronized (socket) {
+          raw.send(REFUSED_EVENT, new JSONObject().put("reason", refusal.getMessage()));
+        }
+        raw.disconnect(true);
+        admitted.completeExceptionally(refusal);
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("connect hook failed for socket {}", raw.getId(), e);
+        raw.disconnect(true);
+        admitted.completeExceptionally(e);
+        return;
+      }
+      admit(socket);
+      admitted.complete(null);
+    });
+  }
+
+  /** Counts a socket in, lets its packets take the hot path, and tells its client it is ready. */
+  private void admit(PacketSocket socket) {
     synchronized (socket) {
-      raw.send(READY_EVENT, new JSONObject().put("fingerprint", registry.fingerprint()));
+      if (socket.gone) {
+        return;
+      }
+      sockets.put(socket.id(), socket);
+      bySession.put(socket.session(), socket);
+      metrics.connections.incrementAndGet();
+      metrics.connectionsTotal.increment();
+      socket.raw().send(READY_EVENT, new JSONObject().put("fingerprint", registry.fingerprint()));
     }
   }
 
   private void onDisconnect(PacketSocket socket, String reason) {
-    if (sockets.remove(socket.id()) != null) {
-      socket.lane = null;
+    boolean admitted;
+    synchronized (socket) {
+      socket.gone = true;
+      admitted = sockets.remove(socket.id()) != null;
+    }
+    socket.lane = null;
+    if (admitted) {
       bySession.remove(socket.session(), socket);
       addresses.remove(socket.session());
       metrics.connections.decrementAndGet();
-      for (Hooks.Disconnect hook : config.onDisconnect) {
-        try {
-          hook.disconnected(socket, reason);
-        } catch (RuntimeException e) {
-          LOG.warn("disconnect hook failed", e);
-        }
+      if (!config.onDisconnect.isEmpty()) {
+        // like connect hooks, these may block (saving a player's state): not on the read thread
+        workers.execute(() -> {
+          for (Hooks.Disconnect hook : config.onDisconnect) {
+            try {
+              hook.disconnected(socket, reason);
+            } catch (RuntimeException e) {
+              LOG.warn("disconnect hook failed", e);
+            }
+          }
+        });
       }
     }
   }
@@ -387,13 +426,40 @@ public final class PacketServer implements AutoCloseable {
             inFlight.decrementAndGet();
             return null;
           });
-      if (config.acceptorExecutor == null && lane.tail.isDone()) {
-        // fast path: nothing queued on this socket, so run here, on the connection's read thread
+      if (config.acceptorExecutor == null && lane.tail.isDone() && !slow.contains(packet.getClass())) {
+        // fast path: nothing queued on this socket, so run here, on the connection's read thread; an acceptor
+        // that once took too long there runs on the worker pool from then on
+        long start = System.nanoTime();
         lane.tail = run.apply(null);
+        if (warnIfSlow(start, packet)) {
+          slow.add(packet.getClass());
+        }
       } else {
         lane.tail = lane.tail.thenComposeAsync(run, config.acceptorExecutor == null ? workers : config.acceptorExecutor);
       }
     }
+  }
+
+  /**
+   * Whether work on a connection's read thread took over {@link Builder#SLOW_MILLIS}; warns (at most every ten
+   * seconds) when it did: with inline reads, it held up every connection of its selector.
+   */
+  private boolean warnIfSlow(long startNanos, Object what) {
+    long took = System.nanoTime() - startNanos;
+    if (took < TimeUnit.MILLISECONDS.toNanos(Builder.SLOW_MILLIS)) {
+      return false;
+    }
+    long now = System.nanoTime();
+    long last = lastSlowWarning.get();
+    if ((last == 0 || now - last > TimeUnit.SECONDS.toNanos(10)) && lastSlowWarning.compareAndSet(last, now)) {
+      String name = what instanceof String s ? s : "the acceptor of "
+          + (registry.contains(what.getClass()) ? registry.name(what.getClass()) : what.getClass().getSimpleName());
+      LOG.warn("{} took {} ms on a connection's read thread{}; it runs on the worker pool from now on. Return a "
+          + "CompletionStage for slow work, or set PacketServer.builder().acceptorExecutor(...)", name,
+          TimeUnit.NANOSECONDS.toMillis(took), config.inlineReads ? ", holding up every connection of its selector"
+          : "");
+    }
+    return true;
   }
 
   private Object parse(String event, Object[] args, int count) {
@@ -722,6 +788,9 @@ public final class PacketServer implements AutoCloseable {
 
   /** Configures a server; every limit has a safe default. */
   public static final class Builder {
+    /** Acceptors and hooks that take longer than this on a read thread are logged. */
+    public static final long SLOW_MILLIS = 100;
+
     private String host = "127.0.0.1";
     private int port = 8080;
     private PacketRegistry registry = PacketRegistry.of();
@@ -738,6 +807,7 @@ public final class PacketServer implements AutoCloseable {
     private int rateStrikes = 200;
     private int maxConnections = 10_000;
     private java.util.concurrent.Executor acceptorExecutor;
+    private boolean inlineReads = true;
     private dev.packets.intercom.Intercom intercom;
     private Hooks.Authenticator authenticator;
     private final List<Hooks.Connect> onConnect = new ArrayList<>();
@@ -836,6 +906,19 @@ public final class PacketServer implements AutoCloseable {
      */
     public Builder acceptorExecutor(java.util.concurrent.Executor executor) {
       this.acceptorExecutor = executor;
+      return this;
+    }
+
+    /**
+     * Whether websocket connections are read on the selector thread that found them readable (default true), as
+     * Node's event loop does: half the CPU per packet and none of the thread hand-offs (docs/benchmarks.md). The
+     * rule that comes with it: acceptors and hooks must not block, since a blocked one holds up every connection of
+     * its selector (the server logs a warning when one takes over {@value #SLOW_MILLIS} ms). Return a
+     * CompletionStage, set an {@link #acceptorExecutor}, or turn this off to have Jetty hand every read to a pooled
+     * thread.
+     */
+    public Builder inlineReads(boolean on) {
+      this.inlineReads = on;
       return this;
     }
 

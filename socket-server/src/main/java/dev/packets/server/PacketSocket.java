@@ -20,6 +20,8 @@ public final class PacketSocket {
   private volatile Set<String> rooms;
   /** This socket's packet queue while it is connected, else null. */
   volatile PacketServer.Lane lane;
+  /** Set (under this socket's lock) when it disconnected, so a late admission does not count it in. */
+  boolean gone;
   private volatile Object principal;
 
   PacketSocket(PacketServer server, SocketIoSocket socket, Object auth) {

@@ -37,7 +37,7 @@ class WebSocketTransportTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** A raw engine.io websocket: every frame it receives, text as String and binary as byte[]. */
-  private static final class Raw implements WebSocket.Listener {
+  static final class Raw implements WebSocket.Listener {
     final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder text = new StringBuilder();
