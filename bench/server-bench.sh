@@ -15,13 +15,19 @@ cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 wait_port() { for _ in $(seq 100); do (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null && return; sleep 0.1; done; echo "no server on $1"; exit 1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-load() { # name pid port
-  local name=$1 pid=$2 port=$3 pids=()
+load() { # name pid port client(node|java)
+  local name=$1 pid=$2 port=$3 client=$4 pids=()
   for i in $(seq "$PROCS"); do
-    node node/server-load/load.js "http://127.0.0.1:$port" $((CLIENTS / PROCS)) "$SECONDS_" "$EVENT" "$PAYLOAD" \
-      > "$OUT/$name-$i.json" & pids+=($!)
+    if [ "$client" = java ]; then
+      java -cp "$JAR" dev.packets.bench.server.JavaLoad "http://127.0.0.1:$port" $((CLIENTS / PROCS)) "$SECONDS_" \
+        2> "$OUT/$name.$i.log" | grep '^{' > "$OUT/$name.$i.json" & pids+=($!)
+    else
+      node node/server-load/load.js "http://127.0.0.1:$port" $((CLIENTS / PROCS)) "$SECONDS_" "$EVENT" "$PAYLOAD" \
+        > "$OUT/$name.$i.json" & pids+=($!)
+    fi
   done
-  sleep 2.2
+  # the Java clients need longer to start (JVM, JIT): wait until every process has connected and warmed up
+  if [ "$client" = java ]; then sleep 3.5; else sleep 2.2; fi
   local c0; c0=$(cpu "$pid")
   sleep "$SECONDS_"
   local c1; c1=$(cpu "$pid")
@@ -33,9 +39,10 @@ load() { # name pid port
     const secs = Math.max(...rs.map((r) => r.elapsed));
     const mean = (k) => rs.reduce((a, r) => a + r[k] * r.sample, 0) / rs.reduce((a, r) => a + r.sample, 0);
     const cpuMs = Number(cpu) / Number(ticks) * 1000;
-    console.log(JSON.stringify({ name, acksPerSec: Math.round(acks / secs), p50us: Math.round(mean("p50")),
+    const errors = rs.reduce((a, r) => a + (r.errors || 0), 0);
+    console.log(JSON.stringify({ name, acksPerSec: Math.round(acks / secs), errors, p50us: Math.round(mean("p50")),
       p99us: Math.round(mean("p99")), p999us: Math.round(mean("p999")), serverCpuMsPer1000Acks: +(cpuMs / acks * 1000).toFixed(2) }));
-  ' "$name" "$TICKS" "$((c1 - c0))" "$OUT/$name"-*.json
+  ' "$name" "$TICKS" "$((c1 - c0))" "$OUT/$name".*.json
 }
 
 idle() { # name port heap-command
@@ -53,7 +60,8 @@ idle() { # name port heap-command
 JPORT=$(free_port)
 java -Xms512m -Xmx2g -cp "$JAR" dev.packets.bench.server.EchoServer "$JPORT" > "$OUT/java.log" 2>&1 & JPID=$!
 wait_port "$JPORT"
-load packets "$JPID" "$JPORT"
+load packets "$JPID" "$JPORT" node
+load packets-java-client "$JPID" "$JPORT" java
 javaheap() { jcmd "$JPID" GC.run > /dev/null; sleep 1; jcmd "$JPID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K", "", v); print v * 1024; exit } }'; }
 [ "$IDLE" -gt 0 ] && idle packets "$JPORT" javaheap
 kill "$JPID"; wait "$JPID" 2>/dev/null || true
@@ -62,7 +70,8 @@ kill "$JPID"; wait "$JPID" 2>/dev/null || true
 NPORT=$(free_port)
 node --expose-gc node/server-load/node-server.js "$NPORT" > "$OUT/node.log" 2>&1 & NPID=$!
 wait_port "$NPORT"
-load node-socket.io "$NPID" "$NPORT"
+load node-socket.io "$NPID" "$NPORT" node
+load node-socket.io-java-client "$NPID" "$NPORT" java
 nodeheap() { curl -s "http://127.0.0.1:$NPORT/heap" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).heapUsed))'; }
 [ "$IDLE" -gt 0 ] && idle node-socket.io "$NPORT" nodeheap
 kill "$NPID"; wait "$NPID" 2>/dev/null || true

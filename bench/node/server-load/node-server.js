@@ -13,6 +13,8 @@ const server = http.createServer((req, res) => {
 });
 const io = new Server(server, { perMessageDeflate: false, maxHttpBufferSize: 1 << 20 });
 io.on('connection', (socket) => {
+  // what the packets server says once a socket may send, so that the Java client (PacketClient) connects here too
+  socket.emit('packets:ready', { fingerprint: 'node' });
   socket.onAny((event, ...args) => {
     const ack = args[args.length - 1];
     if (typeof ack === 'function') ack(null, 'ok');

@@ -48,12 +48,15 @@ public final class PacketClient implements AutoCloseable {
   private final URI uri;
   private final PacketRegistry registry;
   private final ClientOptions options;
-  private final ClientManager manager = ClientManager.createClient();
+  private final ClientRuntime runtime = ClientRuntime.acquire();
+  private final ClientManager manager = runtime.manager;
+  private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
   private final Map<Integer, CompletableFuture<JSONArray>> pending = new ConcurrentHashMap<>();
   private final Map<Class<?>, ClientAcceptor<?>> acceptors = new ConcurrentHashMap<>();
   private final AtomicInteger nextAck = new AtomicInteger();
-  private final ExecutorService handlers;
-  private final ScheduledExecutorService timers;
+  /** Runs this client's acceptors for server pushes, one after another; started on the first push. */
+  private volatile ExecutorService handlers;
+  private final ScheduledExecutorService timers = runtime.timers;
   private final Object writeLock = new Object();
   private volatile Session session;
   private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -70,8 +73,22 @@ public final class PacketClient implements AutoCloseable {
     this.uri = uri;
     this.registry = registry;
     this.options = options;
-    this.handlers = Executors.newSingleThreadExecutor(r -> daemon(r, "packets-client"));
-    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "packets-client-timer"));
+  }
+
+  private ExecutorService handlers() {
+    ExecutorService pool = handlers;
+    if (pool == null) {
+      synchronized (this) {
+        pool = handlers;
+        if (pool == null) {
+          handlers = pool = Executors.newSingleThreadExecutor(r -> daemon(r, "packets-client"));
+          if (closed) {
+            pool.shutdownNow();
+          }
+        }
+      }
+    }
+    return pool;
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -341,7 +358,7 @@ public final class PacketClient implements AutoCloseable {
       }
       return;
     }
-    handlers.execute(() -> {
+    handlers().execute(() -> {
       Object outcome;
       try {
         outcome = dispatch(registry.decode(Integer.parseInt(event), (byte[]) args.get(1)));
@@ -430,7 +447,7 @@ public final class PacketClient implements AutoCloseable {
   private void scheduleReconnect() {
     int wait = backoffMillis;
     backoffMillis = (int) Math.min(options.maxBackoff().toMillis(), backoffMillis * 2L);
-    timers.schedule(() -> {
+    Runnable reconnect = () -> {
       if (closed) {
         return;
       }
@@ -442,7 +459,13 @@ public final class PacketClient implements AutoCloseable {
           scheduleReconnect();
         }
       });
-    }, wait, TimeUnit.MILLISECONDS);
+    };
+    try {
+      // connecting blocks (the handshake): not on the timer thread the other clients' timers share
+      timers.schedule(() -> runtime.connects.execute(reconnect), wait, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the last client closed meanwhile
+    }
   }
 
   /** Waits until (re)connected. */
@@ -462,8 +485,19 @@ public final class PacketClient implements AutoCloseable {
         // gone already
       }
     }
-    handlers.shutdownNow();
-    timers.shutdownNow();
-    manager.shutdown();
+    ExecutorService pool;
+    synchronized (this) {
+      pool = handlers;
+    }
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+    java.util.concurrent.ScheduledFuture<?> dog = watchdog;
+    if (dog != null) {
+      dog.cancel(false);
+    }
+    if (released.compareAndSet(false, true)) {
+      ClientRuntime.release(runtime);
+    }
   }
 }

@@ -74,7 +74,7 @@ public final class PacketServer implements AutoCloseable {
   private final Builder config;
   private final PacketRegistry registry;
   private final Map<String, PacketSocket> sockets = new ConcurrentHashMap<>();
-  /** Connected sockets by their engine.io session id, for packets that come the hot way. */
+  /** Connected sockets (admitted or still in their connect hooks) by engine.io session id, for the hot path. */
   private final Map<String, PacketSocket> bySession = new ConcurrentHashMap<>();
   /** The websocket each engine.io session is carried on, for writing packets past the library. */
   private final Map<String, FrameWriter> writers = new ConcurrentHashMap<>();
@@ -248,6 +248,7 @@ public final class PacketServer implements AutoCloseable {
     PacketSocket socket = new PacketSocket(this, raw, auth);
     Lane lane = new Lane(new TokenBucket(config.ratePerSecond, config.rateBurst));
     socket.lane = lane;
+    bySession.put(socket.session(), socket);
     raw.registerAllEventListener((event, args) -> onEvent(socket, event, args));
     raw.on("disconnect", args -> onDisconnect(socket, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
     if (config.authenticator == null && config.onConnect.isEmpty()) {
@@ -294,7 +295,6 @@ public final class PacketServer implements AutoCloseable {
         return;
       }
       sockets.put(socket.id(), socket);
-      bySession.put(socket.session(), socket);
       metrics.connections.incrementAndGet();
       metrics.connectionsTotal.increment();
       socket.raw().send(READY_EVENT, new JSONObject().put("fingerprint", registry.fingerprint()));
@@ -308,9 +308,9 @@ public final class PacketServer implements AutoCloseable {
       admitted = sockets.remove(socket.id()) != null;
     }
     socket.lane = null;
+    bySession.remove(socket.session(), socket);
+    addresses.remove(socket.session());
     if (admitted) {
-      bySession.remove(socket.session(), socket);
-      addresses.remove(socket.session());
       metrics.connections.decrementAndGet();
       if (!config.onDisconnect.isEmpty()) {
         // like connect hooks, these may block (saving a player's state): not on the read thread

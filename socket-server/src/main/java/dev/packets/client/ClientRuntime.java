@@ -1,0 +1,57 @@
+package dev.packets.client;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+
+/**
+ * What every {@link PacketClient} of a process shares while any is open: one Tyrus client container (its Grizzly
+ * selector and worker threads) and one timer thread. A container per client ran threads by the hundred in a
+ * process with many clients (bots, load tests) and halved their throughput. The last client to close shuts them
+ * down, so a program that closes its clients can exit.
+ */
+final class ClientRuntime {
+  private static ClientRuntime shared;
+  private static int users;
+
+  final ClientManager manager;
+  final ScheduledExecutorService timers;
+  /** Where reconnections run: a handshake blocks. */
+  final java.util.concurrent.ExecutorService connects;
+
+  private ClientRuntime() {
+    manager = ClientManager.createClient();
+    manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+    timers = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "packets-client-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    connects = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "packets-client-connect");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The runtime, started for the first client. */
+  static synchronized ClientRuntime acquire() {
+    if (shared == null) {
+      shared = new ClientRuntime();
+    }
+    users++;
+    return shared;
+  }
+
+  /** Called once by each client that acquired it; the last one stops the runtime. */
+  static synchronized void release(ClientRuntime runtime) {
+    if (runtime != shared || --users > 0) {
+      return;
+    }
+    shared = null;
+    runtime.timers.shutdownNow();
+    runtime.connects.shutdownNow();
+    runtime.manager.shutdown();
+  }
+}
