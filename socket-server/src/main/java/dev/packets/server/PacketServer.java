@@ -71,6 +71,12 @@ public final class PacketServer implements AutoCloseable {
   /** The event that tells a client why its connection was refused, before the server disconnects it. */
   public static final String REFUSED_EVENT = "packets:refused";
 
+  /**
+   * The Socket.IO library logs a warning with a stack trace for every malformed frame it parses: a client could
+   * flood the log. Its parser's warnings are kept to errors (held here so the setting is not collected).
+   */
+  private static final java.util.logging.Logger LIBRARY_PARSER = quiet("io.socket.socketio.server.parser");
+
   private final Builder config;
   private final PacketRegistry registry;
   private final Map<String, PacketSocket> sockets = new ConcurrentHashMap<>();
@@ -99,6 +105,12 @@ public final class PacketServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
   }
 
   public static Builder builder() {
