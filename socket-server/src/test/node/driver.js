@@ -12,8 +12,8 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`timeout: ${what}`)), ms))]);
 }
 
-function connect(transports) {
-  const socket = io(base, { transports, reconnection: false, forceNew: true });
+function connect(transports, options = {}) {
+  const socket = io(base, { transports, reconnection: false, forceNew: true, ...options });
   return withTimeout(new Promise((resolve, reject) => {
     socket.on('connect', () => resolve(socket));
     socket.on('connect_error', reject);
@@ -39,9 +39,18 @@ async function main() {
   const encode = (name, data) => codecs[name].encode(data);
   console.log(`table ${table.fingerprint}: ${Object.keys(ids).join(', ')}`);
 
-  for (const transports of [['websocket'], ['polling']]) {
-    const socket = await connect(transports);
-    const via = transports[0];
+  // websocket, polling, and polling upgraded to websocket on the path without its trailing slash
+  for (const [transports, options] of [[['websocket']], [['polling']], [['polling', 'websocket'], { addTrailingSlash: false }]]) {
+    const socket = await connect(transports, options);
+    if (transports.length > 1) {
+      await withTimeout(new Promise((resolve) => {
+        if (socket.io.engine.transport.name === 'websocket') resolve();
+        socket.io.engine.on('upgrade', resolve);
+      }), 5000, 'upgrade');
+      assert.equal(socket.io.engine.transport.name, 'websocket');
+      assert.equal(socket.io.opts.path, '/socket.io');
+    }
+    const via = transports.length > 1 ? 'upgraded' : transports[0];
 
     // a binary packet with an ack gets [null, response]
     let ack = await ask(socket, String(ids.Move), encode('Move', { entity: 7, x: 1.5, y: -2 }));
