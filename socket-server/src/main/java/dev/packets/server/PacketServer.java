@@ -1,9 +1,5 @@
 package dev.packets.server;
 
-import dev.packets.Bundle;
-import dev.packets.DecodeException;
-import dev.packets.HydrationException;
-import dev.packets.PacketException;
 import dev.packets.PacketRegistry;
 import dev.packets.codec.Json;
 import dev.packets.server.engine.EngineFrames;
@@ -11,6 +7,8 @@ import dev.packets.server.engine.FastLane;
 import dev.packets.server.engine.FrameWriter;
 import dev.packets.server.engine.InlineConnector;
 import dev.packets.server.engine.WheelScheduler;
+import dev.packets.server.http.ResourceServlet;
+import dev.packets.server.http.TextServlet;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
 import io.socket.socketio.server.SocketIoNamespace;
@@ -20,17 +18,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,10 +81,7 @@ public final class PacketServer implements AutoCloseable {
   private final Map<String, String> addresses = new ConcurrentHashMap<>();
   private final ServerMetrics metrics = new ServerMetrics();
   private final ExecutorService workers;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final java.util.concurrent.atomic.AtomicLong lastSlowWarning = new java.util.concurrent.atomic.AtomicLong();
-  /** Packet types whose acceptor once took too long on a read thread: they run on the worker pool. */
-  private final java.util.Set<Class<?>> slow = ConcurrentHashMap.newKeySet();
+  private final Inbound inbound;
   private Server jetty;
   private EngineIoServer engine;
   private volatile boolean closing;
@@ -105,6 +95,7 @@ public final class PacketServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.inbound = new Inbound(this, config, metrics, workers);
   }
 
   private static java.util.logging.Logger quiet(String name) {
@@ -261,7 +252,7 @@ public final class PacketServer implements AutoCloseable {
     Lane lane = new Lane(new TokenBucket(config.ratePerSecond, config.rateBurst));
     socket.lane = lane;
     bySession.put(socket.session(), socket);
-    raw.registerAllEventListener((event, args) -> onEvent(socket, event, args));
+    raw.registerAllEventListener((event, args) -> inbound.onEvent(socket, event, args));
     raw.on("disconnect", args -> onDisconnect(socket, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
     if (config.authenticator == null && config.onConnect.isEmpty()) {
       admit(socket);
@@ -369,7 +360,7 @@ public final class PacketServer implements AutoCloseable {
       Object[] args = ackId < 0 ? new Object[] {attachment}
           : new Object[] {attachment, new FastAck(socket.raw(), ackId, out)};
       try {
-        onEvent(socket, event, args);
+        inbound.onEvent(socket, event, args);
       } catch (RuntimeException e) {
         LOG.warn("packet from socket {} failed", socket.id(), e);
       }
@@ -385,254 +376,6 @@ public final class PacketServer implements AutoCloseable {
     public void closed(String sid, FrameWriter out) {
       writers.remove(sid, out);
     }
-  }
-
-  /** One socket's queue: packets are handled one after another, in arrival order, off the read thread. */
-  static final class Lane {
-    final TokenBucket bucket;
-    CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
-
-    Lane(TokenBucket bucket) {
-      this.bucket = bucket;
-    }
-  }
-
-  private void onEvent(PacketSocket socket, String event, Object[] args) {
-    SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack = null;
-    int count = args.length;
-    if (count > 0 && args[count - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback callback) {
-      ack = callback;
-      count--;
-    }
-    Lane lane = socket.lane;
-    if (lane == null) {
-      return;
-    }
-    metrics.packetsIn.increment();
-    if (!lane.bucket.take()) {
-      metrics.refused.increment();
-      reply(socket, ack, null, new PacketError(429, "too many packets: at most " + config.ratePerSecond
-          + " a second, bursts of " + config.rateBurst));
-      if (lane.bucket.strikes() >= config.rateStrikes) {
-        LOG.warn("disconnecting socket {} ({}): {} packets over its rate limit in a row", socket.id(),
-            socket.remoteAddress(), lane.bucket.strikes());
-        close(socket, "rate limit exceeded");
-      }
-      return;
-    }
-    Object packet;
-    try {
-      packet = parse(event, args, count);
-    } catch (PacketError e) {
-      metrics.errors.increment();
-      LOG.debug("socket {} sent a bad packet: {}", socket.id(), e.getMessage());
-      reply(socket, ack, null, e);
-      return;
-    }
-    SocketIoSocket.ReceivedByLocalAcknowledgementCallback replyTo = ack;
-    inFlight.incrementAndGet();
-    synchronized (lane) {
-      java.util.function.Function<Object, CompletableFuture<Void>> run = ignored -> handle(socket, packet)
-          .handle((response, error) -> {
-            reply(socket, replyTo, packet, error == null ? response : unwrap(error));
-            inFlight.decrementAndGet();
-            return null;
-          });
-      if (config.acceptorExecutor == null && lane.tail.isDone() && !slow.contains(packet.getClass())) {
-        // fast path: nothing queued on this socket, so run here, on the connection's read thread; an acceptor
-        // that once took too long there runs on the worker pool from then on
-        long start = System.nanoTime();
-        lane.tail = run.apply(null);
-        if (warnIfSlow(start, packet)) {
-          slow.add(packet.getClass());
-        }
-      } else {
-        lane.tail = lane.tail.thenComposeAsync(run, config.acceptorExecutor == null ? workers : config.acceptorExecutor);
-      }
-    }
-  }
-
-  /**
-   * Whether work on a connection's read thread took over {@link Builder#SLOW_MILLIS}; warns (at most every ten
-   * seconds) when it did: with inline reads, it held up every connection of its selector.
-   */
-  private boolean warnIfSlow(long startNanos, Object what) {
-    long took = System.nanoTime() - startNanos;
-    if (took < TimeUnit.MILLISECONDS.toNanos(Builder.SLOW_MILLIS)) {
-      return false;
-    }
-    long now = System.nanoTime();
-    long last = lastSlowWarning.get();
-    if ((last == 0 || now - last > TimeUnit.SECONDS.toNanos(10)) && lastSlowWarning.compareAndSet(last, now)) {
-      String name = what instanceof String s ? s : "the acceptor of "
-          + (registry.contains(what.getClass()) ? registry.name(what.getClass()) : what.getClass().getSimpleName());
-      LOG.warn("{} took {} ms on a connection's read thread{}; it runs on the worker pool from now on. Return a "
-          + "CompletionStage for slow work, or set PacketServer.builder().acceptorExecutor(...)", name,
-          TimeUnit.NANOSECONDS.toMillis(took), config.inlineReads ? ", holding up every connection of its selector"
-          : "");
-    }
-    return true;
-  }
-
-  private Object parse(String event, Object[] args, int count) {
-    if (!event.isEmpty() && event.length() <= 5 && event.chars().allMatch(Character::isDigit)) {
-      int id = Integer.parseInt(event);
-      if (registry.codecOrNull(id) == null) {
-        throw new PacketError(404, "unknown packet id " + id + " (ids are 1.." + registry.size() + ")");
-      }
-      if (count != 1 || !(args[0] instanceof byte[] payload)) {
-        throw new PacketError(400, registry.name(id) + ": a packet is one binary attachment, got " + count
-            + " argument(s)");
-      }
-      metrics.bytesIn.add(payload.length);
-      if (payload.length > config.maxPayloadBytes) {
-        throw new PacketError(413, registry.name(id) + ": payload of " + payload.length
-            + " bytes exceeds the limit of " + config.maxPayloadBytes);
-      }
-      try {
-        return registry.decode(id, payload);
-      } catch (DecodeException e) {
-        throw new PacketError(400, e.getMessage());
-      }
-    }
-    if (!config.dehydrated) {
-      throw new PacketError(400, "'" + event + "': send packets by numeric id with a binary payload");
-    }
-    if (!registry.contains(event)) {
-      throw new PacketError(404, "unknown packet '" + event + "'");
-    }
-    try {
-      Object data = count == 0 ? null : JsonBridge.toJava(args[0], 0);
-      return registry.hydrate(java.util.Arrays.asList(event, data));
-    } catch (HydrationException e) {
-      throw new PacketError(400, e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new PacketError(400, event + ": " + e.getMessage());
-    }
-  }
-
-  /** Runs a packet (each packet of a Bundle, in order) through the hooks and its acceptor. */
-  private CompletableFuture<Object> handle(PacketSocket socket, Object packet) {
-    Object accepted;
-    try {
-      accepted = packet;
-      for (Hooks.Received hook : config.onReceived) {
-        accepted = hook.received(accepted, socket);
-        if (accepted == null) {
-          return CompletableFuture.failedFuture(new PacketError(403, "refused"));
-        }
-      }
-    } catch (ValidationError e) {
-      return CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    if (accepted instanceof Bundle bundle) {
-      CompletableFuture<List<Object>> all = CompletableFuture.completedFuture(new ArrayList<>());
-      for (Object child : bundle.packets()) {
-        all = all.thenCompose(list -> handle(socket, child).thenApply(r -> {
-          list.add(r);
-          return list;
-        }));
-      }
-      return all.thenApply(list -> list);
-    }
-    return accept(socket, accepted);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private CompletableFuture<Object> accept(PacketSocket socket, Object packet) {
-    Acceptor acceptor = config.acceptors.get(packet.getClass());
-    if (acceptor == null) {
-      return CompletableFuture.failedFuture(new PacketError(501, "no acceptor for " + registry.name(packet.getClass())));
-    }
-    long start = System.nanoTime();
-    CompletableFuture<Object> result;
-    try {
-      acceptor.validate(packet, socket);
-      Object response = acceptor.respond(packet, socket);
-      result = response instanceof CompletionStage<?> stage
-          ? (CompletableFuture<Object>) stage.toCompletableFuture() : CompletableFuture.completedFuture(response);
-    } catch (ValidationError e) {
-      metrics.refused.increment();
-      result = CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));
-    } catch (Exception e) {
-      result = CompletableFuture.failedFuture(e);
-    }
-    return result.whenComplete((r, e) -> {
-      metrics.acceptorNanos.add(System.nanoTime() - start);
-      metrics.acceptorCalls.increment();
-    }).thenApply(response -> {
-      Object out = response;
-      for (Hooks.Responding hook : config.onResponding) {
-        out = hook.responding(packet, out, socket);
-      }
-      return out;
-    });
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable e = error;
-    while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
-        && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
-  }
-
-  /** Acks the sender when it asked: {@code [null, response]}, {@code [null, payload, id]} or {@code [{code, reason}]}. */
-  private void reply(PacketSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack, Object packet,
-      Object outcome) {
-    if (outcome instanceof Throwable error) {
-      PacketError failure = error instanceof PacketError p ? p : internal(packet, error);
-      if (ack == null) {
-        return;
-      }
-      JSONObject body = new JSONObject().put("code", failure.code()).put("reason", failure.reason());
-      synchronized (socket) {
-        ack.sendAcknowledgement(body);
-      }
-      metrics.packetsOut.increment();
-      return;
-    }
-    if (ack == null) {
-      return;
-    }
-    Object[] args;
-    try {
-      if (outcome != null && registry.contains(outcome.getClass())) {
-        byte[] payload = registry.encode(outcome);
-        metrics.bytesOut.add(payload.length);
-        args = new Object[] {JSONObject.NULL, payload, registry.id(outcome.getClass())};
-      } else {
-        args = new Object[] {JSONObject.NULL, JsonBridge.toJson(outcome, registry)};
-      }
-    } catch (PacketException | IllegalArgumentException e) {
-      reply(socket, ack, packet, internal(packet, e));
-      return;
-    }
-    try {
-      synchronized (socket) {
-        ack.sendAcknowledgement(args);
-      }
-      metrics.packetsOut.increment();
-    } catch (RuntimeException e) {
-      LOG.warn("cannot ack socket {}", socket.id(), e);
-    }
-  }
-
-  private PacketError internal(Object packet, Throwable error) {
-    metrics.errors.increment();
-    String name = packet == null ? "packet" : registry.contains(packet.getClass())
-        ? registry.name(packet.getClass()) : packet.getClass().getSimpleName();
-    LOG.warn("acceptor of {} failed", name, error);
-    String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-    if (config.development) {
-      StringWriter trace = new StringWriter();
-      error.printStackTrace(new PrintWriter(trace));
-      reason = trace.toString();
-    }
-    return new PacketError(500, reason);
   }
 
   // ---- packets out
@@ -670,7 +413,7 @@ public final class PacketServer implements AutoCloseable {
         }
         return value;
       }
-      Throwable cause = unwrap(error);
+      Throwable cause = Inbound.unwrap(error);
       throw cause instanceof TimeoutException
           ? new PacketError(408, "no response to " + registry.name(id) + " within " + config.ackTimeout.toMillis() + " ms")
           : new java.util.concurrent.CompletionException(cause);
@@ -699,7 +442,7 @@ public final class PacketServer implements AutoCloseable {
     closing = true;
     config.onStop.forEach(h -> h.on(this));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+    while (inbound.inFlight() > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(10);
       } catch (InterruptedException e) {
@@ -731,103 +474,36 @@ public final class PacketServer implements AutoCloseable {
     workers.shutdownNow();
   }
 
-  // ---- small servlets
-
-  private static final class TextServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-    private final transient java.util.function.Supplier<String> body;
-    private final String type;
-
-    TextServlet(java.util.function.Supplier<String> body, String type) {
-      this.body = body;
-      this.type = type;
-    }
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      response.setContentType(type);
-      response.setCharacterEncoding("UTF-8");
-      response.setHeader("Cache-Control", "no-store");
-      response.getWriter().write(body.get());
-    }
-  }
-
-  /** Serves files from a class path folder: {@code /prefix/a.js} → {@code dir/a.js}; no listing, no "..". */
-  private static final class ResourceServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-    private final String dir;
-
-    ResourceServlet(String dir) {
-      this.dir = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
-    }
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      String path = request.getPathInfo();
-      if (path == null || path.equals("/")) {
-        path = "/index.html";
-      }
-      if (path.contains("..") || path.contains("//")) {
-        response.sendError(404);
-        return;
-      }
-      try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(dir + path)) {
-        if (in == null) {
-          response.sendError(404);
-          return;
-        }
-        response.setContentType(contentType(path));
-        in.transferTo(response.getOutputStream());
-      }
-    }
-
-    private static String contentType(String path) {
-      if (path.endsWith(".js") || path.endsWith(".mjs")) {
-        return "text/javascript; charset=utf-8";
-      }
-      if (path.endsWith(".html")) {
-        return "text/html; charset=utf-8";
-      }
-      if (path.endsWith(".css")) {
-        return "text/css; charset=utf-8";
-      }
-      if (path.endsWith(".json") || path.endsWith(".map")) {
-        return "application/json";
-      }
-      return "application/octet-stream";
-    }
-  }
-
   /** Configures a server; every limit has a safe default. */
   public static final class Builder {
     /** Acceptors and hooks that take longer than this on a read thread are logged. */
     public static final long SLOW_MILLIS = 100;
 
-    private String host = "127.0.0.1";
-    private int port = 8080;
-    private PacketRegistry registry = PacketRegistry.of();
-    private final Map<Class<?>, Acceptor<?>> acceptors = new LinkedHashMap<>();
-    private final Map<String, String> resources = new LinkedHashMap<>();
-    private boolean dehydrated = true;
-    private boolean development;
-    private Duration ackTimeout = Duration.ofSeconds(10);
-    private Duration pingInterval = Duration.ofSeconds(25);
-    private Duration pingTimeout = Duration.ofSeconds(20);
-    private int maxPayloadBytes = 1 << 20;
-    private double ratePerSecond = 200;
-    private double rateBurst = 400;
-    private int rateStrikes = 200;
-    private int maxConnections = 10_000;
-    private java.util.concurrent.Executor acceptorExecutor;
-    private boolean inlineReads = true;
-    private dev.packets.intercom.Intercom intercom;
-    private Hooks.Authenticator authenticator;
-    private final List<Hooks.Connect> onConnect = new ArrayList<>();
-    private final List<Hooks.Disconnect> onDisconnect = new ArrayList<>();
-    private final List<Hooks.Received> onReceived = new ArrayList<>();
-    private final List<Hooks.Responding> onResponding = new ArrayList<>();
-    private final List<Hooks.Lifecycle> onStart = new ArrayList<>();
-    private final List<Hooks.Lifecycle> onStop = new ArrayList<>();
+    String host = "127.0.0.1";
+    int port = 8080;
+    PacketRegistry registry = PacketRegistry.of();
+    final Map<Class<?>, Acceptor<?>> acceptors = new LinkedHashMap<>();
+    final Map<String, String> resources = new LinkedHashMap<>();
+    boolean dehydrated = true;
+    boolean development;
+    Duration ackTimeout = Duration.ofSeconds(10);
+    Duration pingInterval = Duration.ofSeconds(25);
+    Duration pingTimeout = Duration.ofSeconds(20);
+    int maxPayloadBytes = 1 << 20;
+    double ratePerSecond = 200;
+    double rateBurst = 400;
+    int rateStrikes = 200;
+    int maxConnections = 10_000;
+    java.util.concurrent.Executor acceptorExecutor;
+    boolean inlineReads = true;
+    dev.packets.intercom.Intercom intercom;
+    Hooks.Authenticator authenticator;
+    final List<Hooks.Connect> onConnect = new ArrayList<>();
+    final List<Hooks.Disconnect> onDisconnect = new ArrayList<>();
+    final List<Hooks.Received> onReceived = new ArrayList<>();
+    final List<Hooks.Responding> onResponding = new ArrayList<>();
+    final List<Hooks.Lifecycle> onStart = new ArrayList<>();
+    final List<Hooks.Lifecycle> onStop = new ArrayList<>();
 
     private Builder() {}
 
@@ -912,9 +588,10 @@ public final class PacketServer implements AutoCloseable {
 
     /**
      * Where acceptors run. By default a packet that finds its socket idle runs at once on the connection's read
-     * thread (the fast path: one socket's packets are handled one after another anyway) and queued packets run on
-     * a shared pool; an acceptor that blocks for long should return a CompletionStage instead, or name an executor
-     * here to run every packet there.
+     * thread (one socket's packets are handled one after another anyway), queued packets run on a shared pool, and
+     * so do the packets of a type whose acceptor once took over {@value #SLOW_MILLIS} ms on a read thread. An
+     * acceptor with slow work should return a CompletionStage instead, or name an executor here to run every
+     * packet there.
      */
     public Builder acceptorExecutor(java.util.concurrent.Executor executor) {
       this.acceptorExecutor = executor;

@@ -19,7 +19,7 @@ public final class PacketSocket {
   private volatile Map<Object, Object> attributes;
   private volatile Set<String> rooms;
   /** This socket's packet queue while it is connected, else null. */
-  volatile PacketServer.Lane lane;
+  volatile Lane lane;
   /** Set (under this socket's lock) when it disconnected, so a late admission does not count it in. */
   boolean gone;
   private volatile Object principal;

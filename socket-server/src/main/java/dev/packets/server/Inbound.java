@@ -1,0 +1,294 @@
+package dev.packets.server;
+
+import dev.packets.Bundle;
+import dev.packets.DecodeException;
+import dev.packets.HydrationException;
+import dev.packets.PacketException;
+import dev.packets.PacketRegistry;
+import io.socket.socketio.server.SocketIoSocket;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.json.JSONObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The way in: each packet a socket sends is parsed (binary by id, or dehydrated JSON), rate-limited, queued in the
+ * socket's {@link Lane}, run through the received hooks and its {@link Acceptor} (a Bundle's packets one by one),
+ * and acked to the sender with {@code [null, response]}, {@code [null, <payload>, id]} or {@code [{code, reason}]}.
+ */
+final class Inbound {
+  private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
+
+  private final PacketServer server;
+  private final PacketServer.Builder config;
+  private final PacketRegistry registry;
+  private final ServerMetrics metrics;
+  private final Executor workers;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong lastSlowWarning = new AtomicLong();
+  /** Packet types whose acceptor once took too long on a read thread: they run on the worker pool. */
+  private final Set<Class<?>> slow = ConcurrentHashMap.newKeySet();
+
+  Inbound(PacketServer server, PacketServer.Builder config, ServerMetrics metrics, Executor workers) {
+    this.server = server;
+    this.config = config;
+    this.registry = config.registry;
+    this.metrics = metrics;
+    this.workers = workers;
+  }
+
+  /** Packets being handled: accepted but not yet answered. */
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  /** A packet (or the library's event) from {@code socket}: checked, queued in its lane, accepted and acked. */
+  void onEvent(PacketSocket socket, String event, Object[] args) {
+    SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack = null;
+    int count = args.length;
+    if (count > 0 && args[count - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback callback) {
+      ack = callback;
+      count--;
+    }
+    Lane lane = socket.lane;
+    if (lane == null) {
+      return;
+    }
+    metrics.packetsIn.increment();
+    if (!lane.bucket.take()) {
+      metrics.refused.increment();
+      reply(socket, ack, null, new PacketError(429, "too many packets: at most " + config.ratePerSecond
+          + " a second, bursts of " + config.rateBurst));
+      if (lane.bucket.strikes() >= config.rateStrikes) {
+        LOG.warn("disconnecting socket {} ({}): {} packets over its rate limit in a row", socket.id(),
+            socket.remoteAddress(), lane.bucket.strikes());
+        server.close(socket, "rate limit exceeded");
+      }
+      return;
+    }
+    Object packet;
+    try {
+      packet = parse(event, args, count);
+    } catch (PacketError e) {
+      metrics.errors.increment();
+      LOG.debug("socket {} sent a bad packet: {}", socket.id(), e.getMessage());
+      reply(socket, ack, null, e);
+      return;
+    }
+    SocketIoSocket.ReceivedByLocalAcknowledgementCallback replyTo = ack;
+    inFlight.incrementAndGet();
+    synchronized (lane) {
+      java.util.function.Function<Object, CompletableFuture<Void>> run = ignored -> handle(socket, packet)
+          .handle((response, error) -> {
+            reply(socket, replyTo, packet, error == null ? response : unwrap(error));
+            inFlight.decrementAndGet();
+            return null;
+          });
+      if (config.acceptorExecutor == null && lane.tail.isDone() && !slow.contains(packet.getClass())) {
+        // fast path: nothing queued on this socket, so run here, on the connection's read thread; an acceptor
+        // that once took too long there runs on the worker pool from then on
+        long start = System.nanoTime();
+        lane.tail = run.apply(null);
+        if (warnIfSlow(start, packet)) {
+          slow.add(packet.getClass());
+        }
+      } else {
+        lane.tail = lane.tail.thenComposeAsync(run, config.acceptorExecutor == null ? workers : config.acceptorExecutor);
+      }
+    }
+  }
+
+  /**
+   * Whether work on a connection's read thread took over {@link PacketServer.Builder#SLOW_MILLIS}; warns (at most every ten
+   * seconds) when it did: with inline reads, it held up every connection of its selector.
+   */
+  private boolean warnIfSlow(long startNanos, Object what) {
+    long took = System.nanoTime() - startNanos;
+    if (took < TimeUnit.MILLISECONDS.toNanos(PacketServer.Builder.SLOW_MILLIS)) {
+      return false;
+    }
+    long now = System.nanoTime();
+    long last = lastSlowWarning.get();
+    if ((last == 0 || now - last > TimeUnit.SECONDS.toNanos(10)) && lastSlowWarning.compareAndSet(last, now)) {
+      String name = what instanceof String s ? s : "the acceptor of "
+          + (registry.contains(what.getClass()) ? registry.name(what.getClass()) : what.getClass().getSimpleName());
+      LOG.warn("{} took {} ms on a connection's read thread{}; it runs on the worker pool from now on. Return a "
+          + "CompletionStage for slow work, or set PacketServer.builder().acceptorExecutor(...)", name,
+          TimeUnit.NANOSECONDS.toMillis(took), config.inlineReads ? ", holding up every connection of its selector"
+          : "");
+    }
+    return true;
+  }
+
+  private Object parse(String event, Object[] args, int count) {
+    if (!event.isEmpty() && event.length() <= 5 && event.chars().allMatch(Character::isDigit)) {
+      int id = Integer.parseInt(event);
+      if (registry.codecOrNull(id) == null) {
+        throw new PacketError(404, "unknown packet id " + id + " (ids are 1.." + registry.size() + ")");
+      }
+      if (count != 1 || !(args[0] instanceof byte[] payload)) {
+        throw new PacketError(400, registry.name(id) + ": a packet is one binary attachment, got " + count
+            + " argument(s)");
+      }
+      metrics.bytesIn.add(payload.length);
+      if (payload.length > config.maxPayloadBytes) {
+        throw new PacketError(413, registry.name(id) + ": payload of " + payload.length
+            + " bytes exceeds the limit of " + config.maxPayloadBytes);
+      }
+      try {
+        return registry.decode(id, payload);
+      } catch (DecodeException e) {
+        throw new PacketError(400, e.getMessage());
+      }
+    }
+    if (!config.dehydrated) {
+      throw new PacketError(400, "'" + event + "': send packets by numeric id with a binary payload");
+    }
+    if (!registry.contains(event)) {
+      throw new PacketError(404, "unknown packet '" + event + "'");
+    }
+    try {
+      Object data = count == 0 ? null : JsonBridge.toJava(args[0], 0);
+      return registry.hydrate(java.util.Arrays.asList(event, data));
+    } catch (HydrationException e) {
+      throw new PacketError(400, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new PacketError(400, event + ": " + e.getMessage());
+    }
+  }
+
+  /** Runs a packet (each packet of a Bundle, in order) through the hooks and its acceptor. */
+  private CompletableFuture<Object> handle(PacketSocket socket, Object packet) {
+    Object accepted;
+    try {
+      accepted = packet;
+      for (Hooks.Received hook : config.onReceived) {
+        accepted = hook.received(accepted, socket);
+        if (accepted == null) {
+          return CompletableFuture.failedFuture(new PacketError(403, "refused"));
+        }
+      }
+    } catch (ValidationError e) {
+      return CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (accepted instanceof Bundle bundle) {
+      CompletableFuture<List<Object>> all = CompletableFuture.completedFuture(new ArrayList<>());
+      for (Object child : bundle.packets()) {
+        all = all.thenCompose(list -> handle(socket, child).thenApply(r -> {
+          list.add(r);
+          return list;
+        }));
+      }
+      return all.thenApply(list -> list);
+    }
+    return accept(socket, accepted);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private CompletableFuture<Object> accept(PacketSocket socket, Object packet) {
+    Acceptor acceptor = config.acceptors.get(packet.getClass());
+    if (acceptor == null) {
+      return CompletableFuture.failedFuture(new PacketError(501, "no acceptor for " + registry.name(packet.getClass())));
+    }
+    long start = System.nanoTime();
+    CompletableFuture<Object> result;
+    try {
+      acceptor.validate(packet, socket);
+      Object response = acceptor.respond(packet, socket);
+      result = response instanceof CompletionStage<?> stage
+          ? (CompletableFuture<Object>) stage.toCompletableFuture() : CompletableFuture.completedFuture(response);
+    } catch (ValidationError e) {
+      metrics.refused.increment();
+      result = CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));
+    } catch (Exception e) {
+      result = CompletableFuture.failedFuture(e);
+    }
+    return result.whenComplete((r, e) -> {
+      metrics.acceptorNanos.add(System.nanoTime() - start);
+      metrics.acceptorCalls.increment();
+    }).thenApply(response -> {
+      Object out = response;
+      for (Hooks.Responding hook : config.onResponding) {
+        out = hook.responding(packet, out, socket);
+      }
+      return out;
+    });
+  }
+
+  static Throwable unwrap(Throwable error) {
+    Throwable e = error;
+    while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
+        && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  /** Acks the sender when it asked: {@code [null, response]}, {@code [null, payload, id]} or {@code [{code, reason}]}. */
+  private void reply(PacketSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack, Object packet,
+      Object outcome) {
+    if (outcome instanceof Throwable error) {
+      PacketError failure = error instanceof PacketError p ? p : internal(packet, error);
+      if (ack == null) {
+        return;
+      }
+      JSONObject body = new JSONObject().put("code", failure.code()).put("reason", failure.reason());
+      synchronized (socket) {
+        ack.sendAcknowledgement(body);
+      }
+      metrics.packetsOut.increment();
+      return;
+    }
+    if (ack == null) {
+      return;
+    }
+    Object[] args;
+    try {
+      if (outcome != null && registry.contains(outcome.getClass())) {
+        byte[] payload = registry.encode(outcome);
+        metrics.bytesOut.add(payload.length);
+        args = new Object[] {JSONObject.NULL, payload, registry.id(outcome.getClass())};
+      } else {
+        args = new Object[] {JSONObject.NULL, JsonBridge.toJson(outcome, registry)};
+      }
+    } catch (PacketException | IllegalArgumentException e) {
+      reply(socket, ack, packet, internal(packet, e));
+      return;
+    }
+    try {
+      synchronized (socket) {
+        ack.sendAcknowledgement(args);
+      }
+      metrics.packetsOut.increment();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot ack socket {}", socket.id(), e);
+    }
+  }
+
+  private PacketError internal(Object packet, Throwable error) {
+    metrics.errors.increment();
+    String name = packet == null ? "packet" : registry.contains(packet.getClass())
+        ? registry.name(packet.getClass()) : packet.getClass().getSimpleName();
+    LOG.warn("acceptor of {} failed", name, error);
+    String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    if (config.development) {
+      StringWriter trace = new StringWriter();
+      error.printStackTrace(new PrintWriter(trace));
+      reason = trace.toString();
+    }
+    return new PacketError(500, reason);
+  }
+}
