@@ -35,12 +35,20 @@ import org.msgpack.value.ValueType;
 public final class PackedWire {
   public static final String TYPE = "buffer";
   private static final long SAFE_INTEGER = (1L << 53);
+  /**
+   * msgpack-core's defaults start every packer with an 8 KiB buffer and every unpacker's string decoder with 8 KiB:
+   * for values of a few dozen bytes that was nearly all the garbage an intercom node made (10 KiB an ask, and a GC
+   * pause every second under load). Both grow when a value needs it.
+   */
+  private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(256);
+  private static final MessagePack.UnpackerConfig UNPACKER = new MessagePack.UnpackerConfig()
+      .withStringDecoderBufferSize(256);
 
   private PackedWire() {}
 
   /** Packs {@code value}; fails on values that are not JSON-like, on cycles deeper than the limit, and over size. */
   public static byte[] pack(Object value, PacketLimits limits, String path) {
-    try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+    try (MessageBufferPacker packer = PACKER.newBufferPacker()) {
       packValue(packer, value, limits, path, 0);
       packer.flush();
       if (packer.getTotalWrittenBytes() > limits.maxBufferBytes()) {
@@ -195,7 +203,7 @@ public final class PackedWire {
 
   /** Unpacks exactly {@code length} bytes of msgpack from {@code buf}; {@code base} offsets errors. */
   public static Object unpack(byte[] buf, int offset, int length, PacketLimits limits, String path, int base) {
-    try (MessageUnpacker u = MessagePack.newDefaultUnpacker(buf, offset, length)) {
+    try (MessageUnpacker u = UNPACKER.newUnpacker(buf, offset, length)) {
       Object value = unpackValue(u, length, limits, path, base, 0);
       if (u.getTotalReadBytes() != length) {
         throw new DecodeException(path, base + (int) u.getTotalReadBytes(),
