@@ -59,7 +59,7 @@ public final class LocalIntercom implements Intercom {
     for (LocalIntercom peer : peers) {
       peer.receive(request);
     }
-    core.answerSelf(gathering, request);
+    core.answerSelf(gathering, request, false);
     return gathering.future();
   }
 

@@ -42,6 +42,11 @@ final class NodeCore {
    * @param executor where handlers run; null for a thread of the node's own, stopped on close
    * @param wire the codec that questions and answers pass through, or null to hand them over as they are
    */
+  /** Handlers that take longer than this on an I/O thread are moved to the node's executor. */
+  static final long SLOW_MILLIS = 100;
+  /** Question types whose handler once took too long on an I/O thread. */
+  private final java.util.Set<String> slow = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   NodeCore(String self, Executor executor, Frames wire) {
     this.self = checkNode(self);
     if (executor == null) {
@@ -122,9 +127,37 @@ final class NodeCore {
     return wire == null ? outcome : ((Reply) wire.read(wire.write(new Reply(self, ask, outcome)))).outcome();
   }
 
-  /** Answers this node's own part of an ask directly. */
-  void answerSelf(Gathering gathering, Request request) {
-    answer(request).thenAccept(outcome -> gathering.offer(self, throughWire(gathering.id(), outcome)));
+  /** Answers this node's own part of an ask directly: on the node's executor, or here when {@code inline}. */
+  void answerSelf(Gathering gathering, Request request, boolean inline) {
+    (inline ? answerInline(request) : answer(request))
+        .thenAccept(outcome -> gathering.offer(self, throughWire(gathering.id(), outcome)));
+  }
+
+  /**
+   * Answers a request that came over the wire on the thread that read it (the transport's I/O thread): a thread
+   * hand-off per request cost more than most handlers take (docs/benchmarks.md). A handler that once takes over
+   * {@value #SLOW_MILLIS} ms there is logged and runs on the node's executor from then on, as do requests that
+   * find no handler yet.
+   */
+  CompletableFuture<Outcome> answerInline(Request request) {
+    Handler handler = request.problem() == null ? handlers.get(request.type()) : null;
+    if (handler == null || slow.contains(request.type()) || closed) {
+      return answer(request);
+    }
+    CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    long start = System.nanoTime();
+    run(handler, request, context(request), outcome);
+    long took = System.nanoTime() - start;
+    if (took > TimeUnit.MILLISECONDS.toNanos(SLOW_MILLIS) && slow.add(request.type())) {
+      log.warn("{}: the handler for '{}' took {} ms on the intercom's I/O thread, holding up this node's other "
+          + "messages; it runs on the node's executor from now on. Return a CompletionStage for slow work.", self,
+          request.type(), TimeUnit.NANOSECONDS.toMillis(took));
+    }
+    return outcome;
+  }
+
+  private AskContext context(Request request) {
+    return new AskContext(self, request.sender(), request.type(), Duration.ofMillis(request.timeoutMillis()));
   }
 
   /** Runs the handler for a request on the node's executor; the outcome never fails. */
@@ -138,8 +171,7 @@ final class NodeCore {
       return CompletableFuture.completedFuture(Outcome.NoHandler.INSTANCE);
     }
     CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-    AskContext context = new AskContext(self, request.sender(), request.type(),
-        Duration.ofMillis(request.timeoutMillis()));
+    AskContext context = context(request);
     try {
       executor.execute(() -> run(handler, request, context, outcome));
     } catch (RejectedExecutionException e) {

@@ -44,6 +44,8 @@ public final class RedisIntercom implements Intercom {
   private static final Logger log = LoggerFactory.getLogger(RedisIntercom.class);
 
   private final NodeCore core;
+  /** Whether requests are answered on Lettuce's I/O thread (no executor given; see NodeCore#answerInline). */
+  private final boolean inline;
   private final Frames frames;
   private final RedisLink link;
   private final Membership membership;
@@ -67,6 +69,7 @@ public final class RedisIntercom implements Intercom {
   private RedisIntercom(Builder b) {
     frames = new Frames(new Payloads(b.registry));
     core = new NodeCore(b.id, b.executor, frames);
+    inline = b.executor == null;
     link = new RedisLink(b.uri, b.resources, b.maxReconnectDelay, b.connectTimeout);
     membership = new Membership(b.id, b.heartbeat, b.missedHeartbeats);
     strangers = new Strangers(b.id, b.registry);
@@ -192,7 +195,7 @@ public final class RedisIntercom implements Intercom {
         }
       });
     }
-    core.answerSelf(gathering, (Request) frames.read(frame));
+    core.answerSelf(gathering, (Request) frames.read(frame), inline);
     return gathering.future();
   }
 
@@ -224,7 +227,7 @@ public final class RedisIntercom implements Intercom {
     if (frame instanceof Request received && !own) {
       membership.refresh(sender);
       Request request = strangers.guard(received);
-      core.answer(request).thenAccept(outcome -> publish(channelOf(sender),
+      (inline ? core.answerInline(request) : core.answer(request)).thenAccept(outcome -> publish(channelOf(sender),
           frames.write(new Reply(self(), request.ask(), outcome))));
     } else if (frame instanceof Reply reply && own) {
       membership.refresh(sender);
@@ -426,7 +429,12 @@ public final class RedisIntercom implements Intercom {
       return this;
     }
 
-    /** Where handlers run; by default one thread of the node's own, one handler at a time. */
+    /**
+     * Where handlers run. By default a question from another node is answered on the Lettuce I/O thread that read
+     * it (a thread hand-off per question cost more than the answer; docs/benchmarks.md), and a handler that once
+     * takes over 100 ms there, the node's own questions and late ones run on a thread of the node's own, one at a
+     * time. Handlers with slow work return a CompletionStage; naming an executor runs every handler there.
+     */
     public Builder executor(Executor executor) {
       this.executor = executor;
       return this;

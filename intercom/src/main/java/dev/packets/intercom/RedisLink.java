@@ -35,14 +35,15 @@ final class RedisLink {
 
   /**
    * @param resources Lettuce's threads, shared and not shut down here; null for threads of the link's own, with
-   *     reconnect attempts backing off from 10 ms to {@code maxReconnectDelay}
+   *     reconnect attempts backing off from 10 ms to {@code maxReconnectDelay}; one I/O thread, so that the
+   *     publishing and subscribed connections share it and a reply written from a handler is written at once
    */
   RedisLink(RedisURI uri, ClientResources resources, Duration maxReconnectDelay, Duration connectTimeout) {
     where = uri.toString();
     this.connectTimeout = connectTimeout;
     ownedResources = resources != null ? null : DefaultClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), maxReconnectDelay, 2, TimeUnit.MILLISECONDS))
-        .ioThreadPoolSize(2)
+        .ioThreadPoolSize(1)
         .computationThreadPoolSize(2)
         .build();
     client = RedisClient.create(resources != null ? resources : ownedResources, uri);

@@ -41,6 +41,11 @@ abstract class IntercomContract {
   /** Whether payloads and answers pass through the binary codec (and so must be packets or JSON-like). */
   protected abstract boolean binary();
 
+  /** Whether other nodes' questions are answered on the transport's I/O thread (by default, over Redis). */
+  protected boolean answersOnIoThread() {
+    return false;
+  }
+
   protected final Intercom node(String id) {
     Intercom node = start(id);
     nodes.add(node);
@@ -331,8 +336,28 @@ abstract class IntercomContract {
       node.handle("thread", (payload, ask) -> Thread.currentThread().getName());
     }
     Gathered gathered = get(ab.get(0).ask("thread", null, LONG));
-    assertEquals("intercom-a", gathered.answer("a"));
-    assertEquals("intercom-b", gathered.answer("b"));
+    if (answersOnIoThread()) {
+      assertEquals(Thread.currentThread().getName(), gathered.answer("a"), "the asker's own answer, on its thread");
+      assertTrue(((String) gathered.answer("b")).startsWith("lettuce-"), gathered::toString);
+    } else {
+      assertEquals("intercom-a", gathered.answer("a"));
+      assertEquals("intercom-b", gathered.answer("b"));
+    }
+  }
+
+  @Test
+  void aHandlerThatBlocksOnceRunsOnItsNodesExecutorFromThenOn() throws Exception {
+    List<Intercom> ab = cluster("a", "b");
+    for (Intercom node : ab) {
+      node.handle("slow", (payload, ask) -> {
+        Thread.sleep(150);
+        return Thread.currentThread().getName();
+      });
+    }
+    Gathered first = get(ab.get(0).ask("slow", null, LONG));
+    Gathered second = get(ab.get(0).ask("slow", null, LONG));
+    assertEquals("intercom-b", second.answer("b"), () -> first + " then " + second);
+    assertEquals("intercom-a", second.answer("a"));
   }
 
   @Test

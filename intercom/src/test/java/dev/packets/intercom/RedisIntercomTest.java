@@ -39,6 +39,11 @@ final class RedisIntercomTest extends IntercomContract {
   }
 
   @Override
+  protected boolean answersOnIoThread() {
+    return true;
+  }
+
+  @Override
   protected boolean binary() {
     return true;
   }
