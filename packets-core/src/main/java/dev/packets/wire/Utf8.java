@@ -74,8 +74,34 @@ public final class Utf8 {
     return out;
   }
 
-  /** Decodes UTF-8; malformed sequences become U+FFFD, as in JavaScript's decoder. */
+  /**
+   * Decodes UTF-8; malformed sequences become U+FFFD, as in JavaScript's decoder. Java's decoder agrees with it
+   * except on an encoded surrogate ({@code ed a0 80}): Java replaces the three bytes with one U+FFFD, JavaScript
+   * (WHATWG) with three, since {@code ed} may only be followed by {@code 80..9f}. Those are decoded here.
+   */
   public static String read(byte[] buf, int offset, int length) {
-    return new String(buf, offset, length, StandardCharsets.UTF_8);
+    int end = offset + length;
+    int surrogate = encodedSurrogate(buf, offset, end);
+    if (surrogate < 0) {
+      return new String(buf, offset, length, StandardCharsets.UTF_8);
+    }
+    StringBuilder out = new StringBuilder(length);
+    int from = offset;
+    while (surrogate >= 0) {
+      out.append(new String(buf, from, surrogate - from, StandardCharsets.UTF_8)).append('\ufffd');
+      from = surrogate + 1; // its continuation bytes, alone now, decode to one U+FFFD each
+      surrogate = encodedSurrogate(buf, from, end);
+    }
+    return out.append(new String(buf, from, end - from, StandardCharsets.UTF_8)).toString();
+  }
+
+  /** The index of the next {@code ed} followed by {@code a0..bf} (an encoded surrogate), or -1. */
+  private static int encodedSurrogate(byte[] buf, int from, int end) {
+    for (int i = from; i < end - 1; i++) {
+      if (buf[i] == (byte) 0xed && (buf[i + 1] & 0xe0) == 0xa0) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -114,6 +114,12 @@ class StringWireTest {
       "03 f0 9f 98, '\ufffd'",
       "04 f4 90 80 80, '\ufffd\ufffd\ufffd\ufffd'",
       "05 f8 88 80 80 80, '\ufffd\ufffd\ufffd\ufffd\ufffd'",
+      "03 ed a0 80, '\ufffd\ufffd\ufffd'",
+      "03 ed bf bf, '\ufffd\ufffd\ufffd'",
+      "06 ed a0 bd ed b8 80, '\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd'",
+      "05 61 ed b0 80 62, 'a\ufffd\ufffd\ufffdb'",
+      "03 ed 9f bf, '\ud7ff'",
+      "02 ed a0, '\ufffd\ufffd'",
   })
   void malformedUtf8ReadsAsReplacementCharacters(String hex, String decoded) {
     assertEquals(decoded, Wires.read(hex, in -> StringWire.read(in, "s")));
