@@ -20,7 +20,9 @@ public final class ObjectWire {
       if (map.size() > fields.size() || !fields.containsAll(map.keySet())) {
         for (Object key : map.keySet()) {
           if (!fields.contains(key)) {
-            throw new HydrationException(path, "unknown field " + Values.describe(key) + "; fields are " + fields);
+            // in wire order, so the message is the same on every run (the set's own order is not)
+            throw new HydrationException(path, "unknown field " + Values.describe(key) + "; fields are "
+                + new java.util.TreeSet<>(fields));
           }
         }
       }
