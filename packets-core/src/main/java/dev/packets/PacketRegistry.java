@@ -242,6 +242,10 @@ public final class PacketRegistry {
     PacketCodec<Object> codec = slotOf(packet).codec();
     int size = codec.measure(packet, limits);
     checkSize(codec, size);
+    if (out.maxWritableBytes() < size) {
+      throw new EncodeException(codec.name(), "packet of " + size + " bytes does not fit the buffer: "
+          + out.maxWritableBytes() + " writable bytes at most (max capacity " + out.maxCapacity() + ")");
+    }
     out.ensureWritable(size);
     int writerIndex = out.writerIndex();
     if (out.hasArray()) {

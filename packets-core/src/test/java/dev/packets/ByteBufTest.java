@@ -88,6 +88,21 @@ class ByteBufTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aBufferAtItsMaxCapacityRefusesWithAnEncodeException() {
+    ByteBuf full = Unpooled.buffer(4, 4);
+    try {
+      full.writeBytes(Hex.bytes("01 02 03"));
+      EncodeException e = assertThrows(EncodeException.class,
+          () -> REGISTRY.encode(new Chat(1, "hello"), full));
+      assertEquals("Chat: packet of 7 bytes does not fit the buffer: 1 writable bytes at most (max capacity 4)",
+          e.getMessage());
+      assertEquals("01 02 03", Hex.of(ByteBufUtil.getBytes(full)));
+    } finally {
+      full.release();
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("buffers")
   void largePacketsGoThroughEveryKindOfBuffer(String kind, Supplier<ByteBuf> make) {

@@ -117,6 +117,11 @@ public final class PackedWire {
           throw new EncodeException(path, "map key " + Values.describe(e.getKey()) + " is not a string");
         }
         byte[] utf8 = Utf8.bytes(key);
+        if (utf8.length > limits.maxStringBytes()) {
+          // the decoder refuses such a key, so the encoder does too
+          throw new EncodeException(path, "map key of " + utf8.length + " UTF-8 bytes exceeds the limit of "
+              + limits.maxStringBytes());
+        }
         p.packRawStringHeader(utf8.length);
         p.writePayload(utf8);
         packValue(p, e.getValue(), limits, path + "." + key, depth + 1);

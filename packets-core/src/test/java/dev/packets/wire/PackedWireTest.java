@@ -298,6 +298,8 @@ class PackedWireTest {
     assertEquals("Meta.meta: packed value of 11 bytes exceeds the buffer limit of 10",
         packFails("0123456789", LIMITS.withMaxBufferBytes(10)).getMessage());
     assertEquals(10, PackedWire.pack("012345678", LIMITS.withMaxBufferBytes(10), "p").length);
+    assertEquals("Meta.meta: map key of 4 UTF-8 bytes exceeds the limit of 3",
+        packFails(Map.of("abcd", 1), LIMITS.withMaxStringBytes(3)).getMessage());
   }
 
   @Test
