@@ -1,8 +1,9 @@
 // Schema-driven codec, byte for byte schemapack 1.4.2 and the Java codecs, on DataView/Uint8Array only.
-import { encode as msgpackEncode, decode as msgpackDecode } from '@msgpack/msgpack';
+import { decode as msgpackDecode } from '@msgpack/msgpack';
+import { EncodeError, DecodeError } from './errors.js';
+import { pack } from './msgpack.js';
 
-export class EncodeError extends Error {}
-export class DecodeError extends Error {}
+export { EncodeError, DecodeError };
 
 const RANGES = {
   int8: [-128, 127], uint8: [0, 255], int16: [-32768, 32767], uint16: [0, 65535],
@@ -95,12 +96,21 @@ function toBytes(v, path) {
   throw new EncodeError(`${path}: ${describe(v)} is not a buffer`);
 }
 
+/** Packs a value as msgpack-lite does, within the buffer limit. */
+function packChecked(v, path, limits) {
+  const bytes = pack(v, path);
+  if (bytes.length > limits.maxBufferBytes) {
+    throw new EncodeError(`${path}: packed value of ${bytes.length} bytes exceeds the buffer limit of ${limits.maxBufferBytes}`);
+  }
+  return bytes;
+}
+
 /** Compiles one schema (with its packed field paths) into {encode(data) → Uint8Array, decode(bytes) → data}. */
 export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
   const packedSet = new Set(packed);
   const write = (w, type, v, path, wirePath) => {
     if (packedSet.has(wirePath)) {
-      const bytes = msgpackEncode(v === undefined ? null : v);
+      const bytes = packChecked(v === undefined ? null : v, path, limits);
       w.varuint(bytes.length); w.bytes(bytes);
       return;
     }
@@ -194,7 +204,7 @@ export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
     encode(data) {
       const w = new Writer();
       if (whole) {
-        const bytes = msgpackEncode(data);
+        const bytes = packChecked(data, name, limits);
         w.varuint(bytes.length); w.bytes(bytes);
       } else {
         write(w, schema, data, name, '');

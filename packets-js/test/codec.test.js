@@ -36,6 +36,17 @@ test('every schemapack golden vector encodes to its bytes and decodes back', () 
   }
 });
 
+test('every packed golden vector (msgpack-lite) encodes to its bytes and decodes back', () => {
+  assert.ok(golden.packed.length > 50);
+  for (const v of golden.packed) {
+    const whole = v.schema === 'buffer';
+    const codec = compile(v.packet, whole ? {} : v.schema, whole ? [''] : ['meta']);
+    assert.equal(hex(codec.encode(value(v.value))), v.hex, v.case);
+    const back = codec.decode(Buffer.from(v.hex, 'hex'));
+    assert.equal(hex(codec.encode(back)), v.hex, `${v.case} decoded and encoded again`);
+  }
+});
+
 test('Bundle golden vectors, flecks framing', () => {
   for (const b of golden.bundles) {
     const table = { fingerprint: '', packets: b.registry.map((name, i) => ({ id: i + 1, name, packed: [],
