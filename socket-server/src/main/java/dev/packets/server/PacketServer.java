@@ -201,10 +201,40 @@ public final class PacketServer implements AutoCloseable {
     return List.copyOf(sockets.values());
   }
 
-  /** Sends a packet to every connected socket, asking for no response. */
+  /**
+   * Sends a packet to every connected socket, asking for no response; it is encoded once for all of them.
+   *
+   * @throws dev.packets.EncodeException if the packet cannot be encoded (nothing is sent)
+   */
   public void broadcast(Object packet) {
-    for (PacketSocket socket : sockets.values()) {
-      socket.push(packet);
+    pushAll(sockets.values(), packet);
+  }
+
+  /** Encodes a packet once and pushes the same bytes to every target; fails at once if it cannot be encoded. */
+  private void pushAll(Iterable<PacketSocket> targets, Object packet) {
+    byte[] payload = registry.encode(packet);
+    int id = registry.id(packet.getClass());
+    String header = pushHeader(id);
+    for (PacketSocket socket : targets) {
+      push(socket, id, header, payload);
+    }
+  }
+
+  private static String pushHeader(int id) {
+    return "451-[\"" + id + "\",{\"_placeholder\":true,\"num\":0}]";
+  }
+
+  /** Writes an encoded packet to a socket, asking for no response: straight onto its websocket when it has one. */
+  private void push(PacketSocket socket, int id, String header, byte[] payload) {
+    metrics.packetsOut.increment();
+    metrics.bytesOut.add(payload.length);
+    FrameWriter out = writers.get(socket.session());
+    synchronized (socket) {
+      if (out != null) {
+        out.binary(header, payload);
+      } else {
+        socket.raw().send(String.valueOf(id), payload);
+      }
     }
   }
 
@@ -225,9 +255,9 @@ public final class PacketServer implements AutoCloseable {
       return PacketServer.this.sockets.values().stream().filter(s -> s.in(name)).toList();
     }
 
-    /** Sends a packet to every socket in the room, asking for no response. */
+    /** Sends a packet to every socket in the room, asking for no response; encoded once, as {@link #broadcast}. */
     public void send(Object packet) {
-      sockets().forEach(s -> s.push(packet));
+      pushAll(sockets(), packet);
     }
   }
 
@@ -380,7 +410,15 @@ public final class PacketServer implements AutoCloseable {
 
   // ---- packets out
 
-  CompletableFuture<Object> send(PacketSocket socket, Object packet, boolean wantResponse) {
+  /** Pushes one packet to one socket; an unencodable packet fails here, in the caller's hands. */
+  void push(PacketSocket socket, Object packet) {
+    byte[] payload = registry.encode(packet);
+    int id = registry.id(packet.getClass());
+    push(socket, id, pushHeader(id), payload);
+  }
+
+  /** Sends a packet and waits for the client's response (its ack), up to the ack timeout. */
+  CompletableFuture<Object> send(PacketSocket socket, Object packet) {
     byte[] payload;
     int id;
     try {
@@ -391,17 +429,6 @@ public final class PacketServer implements AutoCloseable {
     }
     metrics.packetsOut.increment();
     metrics.bytesOut.add(payload.length);
-    if (!wantResponse) {
-      FrameWriter out = writers.get(socket.session());
-      synchronized (socket) {
-        if (out != null) {
-          out.binary("451-[\"" + id + "\",{\"_placeholder\":true,\"num\":0}]", payload);
-        } else {
-          socket.raw().send(String.valueOf(id), payload);
-        }
-      }
-      return CompletableFuture.completedFuture(null);
-    }
     CompletableFuture<Object> response = new CompletableFuture<>();
     synchronized (socket) {
       socket.raw().send(String.valueOf(id), new Object[] {payload}, args -> response.complete(answer(args)));

@@ -128,12 +128,16 @@ public final class PacketSocket {
    * the server's ack timeout.
    */
   public CompletableFuture<Object> send(Object packet) {
-    return server.send(this, packet, true);
+    return server.send(this, packet);
   }
 
-  /** Sends a packet and asks for no response. */
+  /**
+   * Sends a packet and asks for no response.
+   *
+   * @throws dev.packets.EncodeException if the packet cannot be encoded (nothing is sent)
+   */
   public void push(Object packet) {
-    server.send(this, packet, false);
+    server.push(this, packet);
   }
 
   /**

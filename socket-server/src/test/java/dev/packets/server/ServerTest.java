@@ -219,6 +219,12 @@ class ServerTest {
         Thread.sleep(20);
       }
       assertEquals(3, gotA.size() + gotB.size());
+      long bytesOut = server.metrics().bytesOut();
+      dev.packets.EncodeException e = assertThrows(dev.packets.EncodeException.class,
+          () -> server.broadcast(new Echo(null)));
+      assertTrue(e.getMessage().startsWith("Echo.text"), e.getMessage());
+      assertThrows(dev.packets.EncodeException.class, () -> server.sockets().get(0).push(new Echo(null)));
+      assertEquals(bytesOut, server.metrics().bytesOut(), "nothing was sent");
     }
   }
 
