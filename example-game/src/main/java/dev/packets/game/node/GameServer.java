@@ -105,7 +105,13 @@ public final class GameServer implements AutoCloseable {
       if (!spots.isEmpty()) {
         packets.add(new Spots(spots));
       }
-      socket.push(new Bundle(packets));
+      try {
+        socket.push(new Bundle(packets));
+      } catch (dev.packets.PacketException e) {
+        // one player's view that cannot be encoded must not cost the others theirs
+        org.slf4j.LoggerFactory.getLogger(GameServer.class).warn("cannot send tick {} to {}: {}", tick.tick(),
+            socket, e.getMessage());
+      }
     }
   }
 
