@@ -100,13 +100,11 @@ final class CodecWriter {
       // flecks' Packer(): the whole packet is one msgpack map of its data, carried as a buffer.
       type.addMethod(override("measure").returns(TypeName.INT).addParameter(record, "value").addParameter(LIMITS, "limits")
           .addStatement("measure$L(value, limits)", root.index())
-          .addStatement("return $T.size($T.pack(dehydrate$L(value), limits, $S))", PACKED_WIRE, PACKED_WIRE,
-              root.index(), name)
+          .addStatement("return $T.measure(value, dehydrate$L(value), limits, $S)", PACKED_WIRE, root.index(), name)
           .build());
       type.addMethod(override("write").addParameter(record, "value").addParameter(LIMITS, "limits")
           .addParameter(WIRE_OUT, "out")
-          .addStatement("$T.write(out, $T.pack(dehydrate$L(value), limits, $S))", PACKED_WIRE, PACKED_WIRE,
-              root.index(), name)
+          .addStatement("$T.write(out, value, dehydrate$L(value), limits, $S)", PACKED_WIRE, root.index(), name)
           .build());
       type.addMethod(override("read").returns(record).addParameter(WIRE_IN, "in")
           .addStatement("int start = in.offset()")

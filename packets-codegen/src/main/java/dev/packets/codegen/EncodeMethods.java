@@ -97,7 +97,7 @@ final class EncodeMethods {
       measure(b, l.item(), item, path + "[]", names);
       b.endControlFlow();
     } else if (type instanceof TypeModel.PackedType) {
-      b.addStatement("size += $T.size($T.pack($L, limits, $S))", PACKED_WIRE, PACKED_WIRE, expr, path);
+      b.addStatement("size += $T.measure($L, $L, limits, $S)", PACKED_WIRE, expr, expr, path);
     }
   }
 
@@ -120,7 +120,7 @@ final class EncodeMethods {
       write(b, l.item(), item, path + "[]", names);
       b.endControlFlow();
     } else if (type instanceof TypeModel.PackedType) {
-      b.addStatement("$T.write(out, $T.pack($L, limits, $S))", PACKED_WIRE, PACKED_WIRE, expr, path);
+      b.addStatement("$T.write(out, $L, $L, limits, $S)", PACKED_WIRE, expr, expr, path);
     }
   }
 

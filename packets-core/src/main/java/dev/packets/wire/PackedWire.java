@@ -163,6 +163,57 @@ public final class PackedWire {
   }
 
   /** Measures and checks a packed value; returns the packed bytes, which {@link #write} then writes. */
+  /**
+   * Packs {@code value} for a codec's measure pass and remembers the bytes under {@code key} (the field's value,
+   * or the record when the whole record is packed) for the write pass that follows on this thread, which then
+   * packs nothing again. Returns the field's size: length prefix and bytes.
+   */
+  public static int measure(Object key, Object value, PacketLimits limits, String path) {
+    byte[] packed = pack(value, limits, path);
+    if (key != null) {
+      MEMO.get().remember(key, packed);
+    }
+    return size(packed);
+  }
+
+  /** Writes what {@link #measure} packed for {@code key} on this thread, or packs {@code value} now. */
+  public static void write(WireOut out, Object key, Object value, PacketLimits limits, String path) {
+    byte[] packed = key == null ? null : MEMO.get().take(key);
+    write(out, packed != null ? packed : pack(value, limits, path));
+  }
+
+  /**
+   * The last few values packed by measure passes on this thread, newest first; a write pass takes its own out.
+   * A measure always packs afresh, so a value changed between two encodes is never written stale.
+   */
+  private static final class Memo {
+    private static final int SLOTS = 8;
+    private final Object[] keys = new Object[SLOTS];
+    private final byte[][] packed = new byte[SLOTS][];
+    private int next;
+
+    void remember(Object key, byte[] bytes) {
+      keys[next] = key;
+      packed[next] = bytes;
+      next = (next + 1) % SLOTS;
+    }
+
+    byte[] take(Object key) {
+      for (int back = 1; back <= SLOTS; back++) {
+        int i = (next - back + SLOTS) % SLOTS;
+        if (keys[i] == key) {
+          byte[] bytes = packed[i];
+          keys[i] = null;
+          packed[i] = null;
+          return bytes;
+        }
+      }
+      return null;
+    }
+  }
+
+  private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
+
   public static int size(byte[] packed) {
     return VarUintWire.size(packed.length) + packed.length;
   }

@@ -454,4 +454,46 @@ class PackedWireTest {
       }
     }
   }
+
+  /** A list that counts how often it is iterated, that is packed. */
+  private static final class Counted extends java.util.AbstractList<Object> {
+    int packed;
+    final List<Object> items = new ArrayList<>(List.of(1, 2, 3));
+
+    @Override
+    public java.util.Iterator<Object> iterator() {
+      packed++;
+      return items.iterator();
+    }
+
+    @Override
+    public Object get(int i) {
+      return items.get(i);
+    }
+
+    @Override
+    public int size() {
+      return items.size();
+    }
+  }
+
+  @Test
+  void aWritePassWritesWhatItsMeasurePassPacked() {
+    Counted value = new Counted();
+    int size = PackedWire.measure(value, value, LIMITS, "Meta.meta");
+    assertEquals("04 93 01 02 03", Wires.write(size, out -> PackedWire.write(out, value, value, LIMITS, "Meta.meta")));
+    assertEquals(1, value.packed, "packed once for measure and write");
+    // the next encode measures afresh: a value changed in between is never written stale
+    value.items.add(4);
+    int again = PackedWire.measure(value, value, LIMITS, "Meta.meta");
+    assertEquals("05 94 01 02 03 04",
+        Wires.write(again, out -> PackedWire.write(out, value, value, LIMITS, "Meta.meta")));
+    assertEquals(2, value.packed);
+    // a write with no measure before it packs for itself
+    assertEquals("05 94 01 02 03 04", Wires.write(6, out -> PackedWire.write(out, value, value, LIMITS, "Meta.meta")));
+    assertEquals(3, value.packed);
+    // null values are packed, never remembered
+    assertEquals(2, PackedWire.measure(null, null, LIMITS, "Meta.meta"));
+    assertEquals("01 c0", Wires.write(2, out -> PackedWire.write(out, null, null, LIMITS, "Meta.meta")));
+  }
 }
