@@ -55,11 +55,42 @@ class HostileFramesTest {
         assertEquals("moved " + (connection + 1) + " to 0,0",
             bystander.send(new Move(connection + 1, 0, 0)).get(10, TimeUnit.SECONDS));
       }
-      assertTrue(server.metrics().errors() > 0, "bad packets were counted: " + server.metrics().snapshot());
+      // and after all that, a bad packet still gets its error ack, and is counted
+      long errors = server.metrics().errors();
+      WebSocketTransportTest.Raw raw = WebSocketTransportTest.Raw.open(server);
+      raw.send("451-1[\"999\"," + PLACEHOLDER + "]", new byte[] {1});
+      String refused = raw.next().toString();
+      assertTrue(refused.startsWith("431[{") && refused.contains("404"), refused);
+      raw.ws.abort();
+      assertEquals(errors + 1, server.metrics().errors(), server.metrics().snapshot().toString());
       PacketClient fresh = PacketClient.connect(URI.create("http://127.0.0.1:" + server.port()), TestPackets.REGISTRY,
           ClientOptions.DEFAULT);
       assertEquals("moved 9 to 0,0", fresh.send(new Move(9, 0, 0)).get(10, TimeUnit.SECONDS));
       fresh.close();
+    }
+  }
+
+  @Test
+  void deeplyNestedJsonClosesOnlyItsConnection() throws Exception {
+    try (PacketServer server = TestPackets.server().maxPayloadBytes(1 << 20).build().start();
+        PacketClient bystander = PacketClient.connect(URI.create("http://127.0.0.1:" + server.port()),
+            TestPackets.REGISTRY, ClientOptions.DEFAULT)) {
+      for (String frame : new String[] {
+          "42[\"Move\"," + "[".repeat(200_000) + "]".repeat(200_000) + "]",
+          "42[\"Move\"," + "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000) + "]",
+          "451-1[\"1\"," + "[".repeat(200_000),
+      }) {
+        WebSocketTransportTest.Raw raw = WebSocketTransportTest.Raw.open(server);
+        raw.ws.sendText(frame, true).get(10, TimeUnit.SECONDS);
+        assertEquals("moved 1 to 0,0", bystander.send(new Move(1, 0, 0)).get(10, TimeUnit.SECONDS));
+        raw.ws.abort();
+      }
+      for (int i = 0; i < 3; i++) {
+        PacketClient fresh = PacketClient.connect(URI.create("http://127.0.0.1:" + server.port()),
+            TestPackets.REGISTRY, ClientOptions.DEFAULT);
+        assertEquals("moved 2 to 0,0", fresh.send(new Move(2, 0, 0)).get(10, TimeUnit.SECONDS));
+        fresh.close();
+      }
     }
   }
 

@@ -150,7 +150,8 @@ public final class EngineFrames implements FrameHandler {
           // ping, pong and close: Jetty answers them
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // a frame the library cannot take (org.json recurses on nesting): this connection fails, the thread goes on
       callback.failed(e);
       return;
     }
