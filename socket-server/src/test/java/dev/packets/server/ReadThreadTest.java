@@ -41,7 +41,7 @@ class ReadThreadTest {
 
   @Test
   void anAcceptorThatBlockedOnceRunsOnWorkersFromThenOn() throws Exception {
-    try (PacketServer server = sleepyEcho(400).build().start();
+    try (PacketServer server = sleepyEcho(1_000).build().start();
         PacketClient a = client(server, ClientOptions.DEFAULT);
         PacketClient b = client(server, ClientOptions.DEFAULT)) {
       assertEquals("slept", a.send(new Echo("1")).get(10, TimeUnit.SECONDS)); // blocks a read thread once
@@ -54,7 +54,7 @@ class ReadThreadTest {
 
   @Test
   void withInlineReadsOffNoAcceptorHoldsUpAnotherSocket() throws Exception {
-    try (PacketServer server = sleepyEcho(400).inlineReads(false).build().start();
+    try (PacketServer server = sleepyEcho(1_000).inlineReads(false).build().start();
         PacketClient a = client(server, ClientOptions.DEFAULT);
         PacketClient b = client(server, ClientOptions.DEFAULT)) {
       CompletableFuture<Object> slow = a.send(new Echo("1"));
@@ -69,7 +69,7 @@ class ReadThreadTest {
   void aSlowAuthenticatorHoldsUpOnlyItsOwnConnection() throws Exception {
     PacketServer.Builder builder = TestPackets.server().authenticate((auth, headers) -> {
       if (auth instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("slow"))) {
-        sleep(600);
+        sleep(1_500);
       }
       return "someone";
     });
