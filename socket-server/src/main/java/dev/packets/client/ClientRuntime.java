@@ -19,6 +19,9 @@ final class ClientRuntime {
   final ScheduledExecutorService timers;
   /** Where reconnections run: a handshake blocks. */
   final java.util.concurrent.ExecutorService connects;
+  /** The open clients, whose overdue sends the timer fails every {@link #SWEEP_MILLIS} ms. */
+  private final java.util.Set<PacketClient> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  static final long SWEEP_MILLIS = 20;
 
   private ClientRuntime() {
     manager = ClientManager.createClient();
@@ -33,6 +36,17 @@ final class ClientRuntime {
       t.setDaemon(true);
       return t;
     });
+    timers.scheduleWithFixedDelay(() -> {
+      long now = System.nanoTime();
+      for (PacketClient client : clients) {
+        client.expire(now);
+      }
+    }, SWEEP_MILLIS, SWEEP_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /** Starts failing {@code client}'s overdue sends. */
+  void watch(PacketClient client) {
+    clients.add(client);
   }
 
   /** The runtime, started for the first client. */
@@ -45,7 +59,8 @@ final class ClientRuntime {
   }
 
   /** Called once by each client that acquired it; the last one stops the runtime. */
-  static synchronized void release(ClientRuntime runtime) {
+  static synchronized void release(ClientRuntime runtime, PacketClient client) {
+    runtime.clients.remove(client);
     if (runtime != shared || --users > 0) {
       return;
     }

@@ -51,7 +51,7 @@ public final class PacketClient implements AutoCloseable {
   private final ClientRuntime runtime = ClientRuntime.acquire();
   private final ClientManager manager = runtime.manager;
   private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
-  private final Map<Integer, CompletableFuture<JSONArray>> pending = new ConcurrentHashMap<>();
+  private final Map<Integer, Waiting> pending = new ConcurrentHashMap<>();
   private final Map<Class<?>, ClientAcceptor<?>> acceptors = new ConcurrentHashMap<>();
   private final AtomicInteger nextAck = new AtomicInteger();
   /** Runs this client's acceptors for server pushes, one after another; started on the first push. */
@@ -70,9 +70,29 @@ public final class PacketClient implements AutoCloseable {
   private String awaitingBinary;
 
   private PacketClient(URI uri, PacketRegistry registry, ClientOptions options) {
+    runtime.watch(this);
     this.uri = uri;
     this.registry = registry;
     this.options = options;
+  }
+
+  /** A sent packet waiting for its response until {@code deadline} (System.nanoTime()). */
+  private record Waiting(CompletableFuture<JSONArray> answer, long deadline) {}
+
+  /**
+   * Fails the sends whose response is overdue; the runtime's timer calls it every few milliseconds for every
+   * client, which costs less than a timer armed and cancelled per send.
+   */
+  void expire(long now) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<Integer, Waiting> e : pending.entrySet()) {
+      Waiting waiting = e.getValue();
+      if (now - waiting.deadline() >= 0 && pending.remove(e.getKey(), waiting)) {
+        waiting.answer().completeExceptionally(new TimeoutException());
+      }
+    }
   }
 
   private ExecutorService handlers() {
@@ -158,7 +178,8 @@ public final class PacketClient implements AutoCloseable {
     }
     int ack = nextAck.incrementAndGet();
     CompletableFuture<JSONArray> answer = new CompletableFuture<>();
-    pending.put(ack, answer);
+    long timeout = options.responseTimeout().toMillis();
+    pending.put(ack, new Waiting(answer, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout)));
     try {
       connected.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
       write("451-" + ack + "[\"" + id + "\"," + PLACEHOLDER + "]", payload);
@@ -166,8 +187,7 @@ public final class PacketClient implements AutoCloseable {
       pending.remove(ack);
       return CompletableFuture.failedFuture(new PacketError(503, "not connected: " + e.getMessage()));
     }
-    long timeout = options.responseTimeout().toMillis();
-    return answer.orTimeout(timeout, TimeUnit.MILLISECONDS).handle((args, error) -> {
+    return answer.handle((args, error) -> {
       pending.remove(ack);
       if (error != null) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
@@ -334,9 +354,9 @@ public final class PacketClient implements AutoCloseable {
   }
 
   private void onAck(JSONArray args, int id) {
-    CompletableFuture<JSONArray> answer = pending.remove(id);
-    if (answer != null) {
-      answer.complete(args);
+    Waiting waiting = pending.remove(id);
+    if (waiting != null) {
+      waiting.answer().complete(args);
     }
   }
 
@@ -430,8 +450,8 @@ public final class PacketClient implements AutoCloseable {
   }
 
   private void onDrop(String why) {
-    for (CompletableFuture<JSONArray> answer : new ArrayList<>(pending.values())) {
-      answer.completeExceptionally(new PacketError(503, "connection lost (" + why + ")"));
+    for (Waiting waiting : new ArrayList<>(pending.values())) {
+      waiting.answer().completeExceptionally(new PacketError(503, "connection lost (" + why + ")"));
     }
     pending.clear();
     if (!connected.isDone()) {
@@ -497,7 +517,7 @@ public final class PacketClient implements AutoCloseable {
       dog.cancel(false);
     }
     if (released.compareAndSet(false, true)) {
-      ClientRuntime.release(runtime);
+      ClientRuntime.release(runtime, this);
     }
   }
 }
