@@ -210,6 +210,19 @@ final class Inbound {
       Object response = acceptor.respond(packet, socket);
       result = response instanceof CompletionStage<?> stage
           ? (CompletableFuture<Object>) stage.toCompletableFuture() : CompletableFuture.completedFuture(response);
+      if (!result.isDone()) {
+        // a stage that never completes would hold up every later packet of this socket (they run in order)
+        long limit = config.acceptorTimeout.toMillis();
+        result = result.copy().orTimeout(limit, TimeUnit.MILLISECONDS).exceptionally(error -> {
+          Throwable cause = unwrap(error);
+          if (cause instanceof java.util.concurrent.TimeoutException) {
+            throw new PacketError(504, registry.name(packet.getClass()) + ": no response from its acceptor within "
+                + limit + " ms");
+          }
+          throw error instanceof java.util.concurrent.CompletionException c ? c
+              : new java.util.concurrent.CompletionException(error);
+        });
+      }
     } catch (ValidationError e) {
       metrics.refused.increment();
       result = CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));

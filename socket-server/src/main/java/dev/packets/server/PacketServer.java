@@ -514,6 +514,7 @@ public final class PacketServer implements AutoCloseable {
     boolean dehydrated = true;
     boolean development;
     Duration ackTimeout = Duration.ofSeconds(10);
+    Duration acceptorTimeout = Duration.ofSeconds(30);
     Duration pingInterval = Duration.ofSeconds(25);
     Duration pingTimeout = Duration.ofSeconds(20);
     int maxPayloadBytes = 1 << 20;
@@ -574,6 +575,15 @@ public final class PacketServer implements AutoCloseable {
     /** How long {@link PacketSocket#send} waits for the client's response (default 10 s). */
     public Builder ackTimeout(Duration timeout) {
       this.ackTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How long an acceptor's CompletionStage may take (default 30 s): past it the sender gets
+     * {@code {code: 504}} and the socket's next packets, which wait in arrival order, go on.
+     */
+    public Builder acceptorTimeout(Duration timeout) {
+      this.acceptorTimeout = timeout;
       return this;
     }
 

@@ -93,6 +93,31 @@ class ServerTest {
   }
 
   @Test
+  void clientSendTimesOutWhenTheServerNeverAnswers() throws Exception {
+    CompletableFuture<Object> never = new CompletableFuture<>();
+    try (PacketServer server = TestPackets.server().accept(Echo.class, Acceptor.responding((echo, socket) -> never))
+        .acceptorTimeout(Duration.ofMillis(600)).build().start();
+        PacketClient client = client(server, ClientOptions.DEFAULT.withResponseTimeout(Duration.ofMillis(300)))) {
+      long start = System.nanoTime();
+      PacketError e = error(client.send(new Echo("anyone?")));
+      long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertEquals(408, e.code());
+      assertEquals("no response to Echo within 300 ms", e.reason());
+      assertTrue(waited >= 290 && waited < 5_000, "failed after " + waited + " ms");
+      // the server gives up on the acceptor after 600 ms; the socket's next packet is answered
+      Thread.sleep(600);
+      assertEquals("moved 1 to 0,0", get(client.send(new Move(1, 0, 0))), "the connection carries on");
+      // and with a patient client, the acceptor's timeout is what the sender sees
+      try (PacketClient patient = client(server)) {
+        PacketError late = error(patient.send(new Echo("still?")));
+        assertEquals(504, late.code());
+        assertEquals("Echo: no response from its acceptor within 600 ms", late.reason());
+      }
+      never.complete("late");
+    }
+  }
+
+  @Test
   void socketSendTimesOutWhenTheClientNeverAnswers() throws Exception {
     try (PacketServer server = TestPackets.server().ackTimeout(Duration.ofMillis(300)).build().start();
         PacketClient client = client(server)) {
