@@ -23,6 +23,9 @@ done
 "${JAVA[@]}" dev.packets.bench.intercom.IntercomBench answer "$URI" two > "$OUT/two" 2>&1 & A=$!
 "${JAVA[@]}" dev.packets.bench.intercom.IntercomBench answer "$URI" three > "$OUT/three" 2>&1 & B=$!
 wait_ready "$OUT/two"; wait_ready "$OUT/three"
+# warm-up, not measured: JVMs compile their hot paths in their first seconds (a measured run straight after start
+# had a p99 of ~3.5 ms at one in flight, C2 at work; warm, ~0.5 ms); the anchor gets the same warm-up below
+"${JAVA[@]}" dev.packets.bench.intercom.IntercomBench redis "$URI" 64 "$S" > /dev/null 2>&1
 for inflight in 1 64; do
   "${JAVA[@]}" dev.packets.bench.intercom.IntercomBench redis "$URI" "$inflight" "$S" 2>/dev/null | grep '^{'
 done
@@ -31,6 +34,7 @@ kill $A $B; wait $A $B 2>/dev/null || true
 node node/intercom/anchor.js "$PORT" answer > "$OUT/n2" & C=$!
 node node/intercom/anchor.js "$PORT" answer > "$OUT/n3" & D=$!
 wait_ready "$OUT/n2"; wait_ready "$OUT/n3"
+node node/intercom/anchor.js "$PORT" ask 64 "$S" > /dev/null
 for inflight in 1 64; do
   node node/intercom/anchor.js "$PORT" ask "$inflight" "$S"
 done

@@ -48,6 +48,6 @@ const [port, role, inflightArg, secondsArg] = process.argv.slice(2);
   latencies.sort((a, b) => a - b);
   const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   console.log(JSON.stringify({ name: 'socket.io-redis-adapter', inflight, asksPerSec: Math.round(latencies.length / elapsed),
-    p50us: Math.round(q(0.5)), p99us: Math.round(q(0.99)), answersPerAsk: +(answered / latencies.length).toFixed(2) }));
+    p50us: Math.round(q(0.5)), p99us: Math.round(q(0.99)), p999us: Math.round(q(0.999)), answersPerAsk: +(answered / latencies.length).toFixed(2) }));
   process.exit(0);
 })().catch((e) => { console.error(e); process.exit(1); });
