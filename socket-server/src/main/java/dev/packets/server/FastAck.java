@@ -1,5 +1,6 @@
 package dev.packets.server;
 
+import dev.packets.server.engine.BinaryHeader;
 import dev.packets.server.engine.FrameWriter;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.Packet;
@@ -14,8 +15,6 @@ import org.json.JSONObject;
  * and its attachment); acks carrying other binary values go through the library's encoder.
  */
 final class FastAck implements SocketIoSocket.ReceivedByLocalAcknowledgementCallback {
-  private static final String PLACEHOLDER = "{\"_placeholder\":true,\"num\":0}";
-
   private final SocketIoSocket socket;
   private final int id;
   private final FrameWriter out;
@@ -34,7 +33,7 @@ final class FastAck implements SocketIoSocket.ReceivedByLocalAcknowledgementCall
     }
     if (args.length == 3 && args[0] == JSONObject.NULL && args[1] instanceof byte[] payload
         && args[2] instanceof Integer packet) {
-      out.binary("461-" + id + "[null," + PLACEHOLDER + "," + packet + "]", payload);
+      out.binary(BinaryHeader.packetAck(id, packet), payload);
       return;
     }
     JSONArray data = new JSONArray();

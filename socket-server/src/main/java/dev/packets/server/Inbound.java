@@ -53,7 +53,7 @@ final class Inbound {
     return inFlight.get();
   }
 
-  /** A packet (or the library's event) from {@code socket}: checked, queued in its lane, accepted and acked. */
+  /** An event the Socket.IO library parsed: a packet by id, or a dehydrated one by name. */
   void onEvent(PacketSocket socket, String event, Object[] args) {
     SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack = null;
     int count = args.length;
@@ -61,6 +61,19 @@ final class Inbound {
       ack = callback;
       count--;
     }
+    int arguments = count;
+    receive(socket, ack, () -> parse(event, args, arguments));
+  }
+
+  /** A packet that came the hot way (see {@code FastLane}): its id and payload; {@code ack} null when unwanted. */
+  void onPacket(PacketSocket socket, int id, byte[] payload,
+      SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack) {
+    receive(socket, ack, () -> decode(id, payload));
+  }
+
+  /** Checks the rate limit, parses, queues the packet in its socket's lane, accepts it there and acks it. */
+  private void receive(PacketSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack,
+      java.util.function.Supplier<Object> parsing) {
     Lane lane = socket.lane;
     if (lane == null) {
       return;
@@ -79,19 +92,18 @@ final class Inbound {
     }
     Object packet;
     try {
-      packet = parse(event, args, count);
+      packet = parsing.get();
     } catch (PacketError e) {
       metrics.errors.increment();
       LOG.debug("socket {} sent a bad packet: {}", socket.id(), e.getMessage());
       reply(socket, ack, null, e);
       return;
     }
-    SocketIoSocket.ReceivedByLocalAcknowledgementCallback replyTo = ack;
     inFlight.incrementAndGet();
     synchronized (lane) {
       java.util.function.Function<Object, CompletableFuture<Void>> run = ignored -> handle(socket, packet)
           .handle((response, error) -> {
-            reply(socket, replyTo, packet, error == null ? response : unwrap(error));
+            reply(socket, ack, packet, error == null ? response : unwrap(error));
             inFlight.decrementAndGet();
             return null;
           });
@@ -113,7 +125,7 @@ final class Inbound {
    * Whether work on a connection's read thread took over {@link PacketServer.Builder#SLOW_MILLIS}; warns (at most every ten
    * seconds) when it did: with inline reads, it held up every connection of its selector.
    */
-  private boolean warnIfSlow(long startNanos, Object what) {
+  private boolean warnIfSlow(long startNanos, Object packet) {
     long took = System.nanoTime() - startNanos;
     if (took < TimeUnit.MILLISECONDS.toNanos(PacketServer.Builder.SLOW_MILLIS)) {
       return false;
@@ -121,9 +133,9 @@ final class Inbound {
     long now = System.nanoTime();
     long last = lastSlowWarning.get();
     if ((last == 0 || now - last > TimeUnit.SECONDS.toNanos(10)) && lastSlowWarning.compareAndSet(last, now)) {
-      String name = what instanceof String s ? s : "the acceptor of "
-          + (registry.contains(what.getClass()) ? registry.name(what.getClass()) : what.getClass().getSimpleName());
-      LOG.warn("{} took {} ms on a connection's read thread{}; it runs on the worker pool from now on. Return a "
+      String name = registry.contains(packet.getClass()) ? registry.name(packet.getClass())
+          : packet.getClass().getSimpleName();
+      LOG.warn("the acceptor of {} took {} ms on a connection's read thread{}; it runs on the worker pool from now on. Return a "
           + "CompletionStage for slow work, or set PacketServer.builder().acceptorExecutor(...)", name,
           TimeUnit.NANOSECONDS.toMillis(took), config.inlineReads ? ", holding up every connection of its selector"
           : "");
@@ -135,22 +147,13 @@ final class Inbound {
     if (!event.isEmpty() && event.length() <= 5 && event.chars().allMatch(Character::isDigit)) {
       int id = Integer.parseInt(event);
       if (registry.codecOrNull(id) == null) {
-        throw new PacketError(404, "unknown packet id " + id + " (ids are 1.." + registry.size() + ")");
+        throw new PacketError(404, unknown(id));
       }
       if (count != 1 || !(args[0] instanceof byte[] payload)) {
         throw new PacketError(400, registry.name(id) + ": a packet is one binary attachment, got " + count
             + " argument(s)");
       }
-      metrics.bytesIn.add(payload.length);
-      if (payload.length > config.maxPayloadBytes) {
-        throw new PacketError(413, registry.name(id) + ": payload of " + payload.length
-            + " bytes exceeds the limit of " + config.maxPayloadBytes);
-      }
-      try {
-        return registry.decode(id, payload);
-      } catch (DecodeException e) {
-        throw new PacketError(400, e.getMessage());
-      }
+      return decode(id, payload);
     }
     if (!config.dehydrated) {
       throw new PacketError(400, "'" + event + "': send packets by numeric id with a binary payload");
@@ -166,6 +169,27 @@ final class Inbound {
     } catch (IllegalArgumentException e) {
       throw new PacketError(400, event + ": " + e.getMessage());
     }
+  }
+
+  /** A packet's payload decoded, or the error its sender is acked with (404, 413, 400). */
+  private Object decode(int id, byte[] payload) {
+    if (registry.codecOrNull(id) == null) {
+      throw new PacketError(404, unknown(id));
+    }
+    metrics.bytesIn.add(payload.length);
+    if (payload.length > config.maxPayloadBytes) {
+      throw new PacketError(413, registry.name(id) + ": payload of " + payload.length
+          + " bytes exceeds the limit of " + config.maxPayloadBytes);
+    }
+    try {
+      return registry.decode(id, payload);
+    } catch (DecodeException e) {
+      throw new PacketError(400, e.getMessage());
+    }
+  }
+
+  private String unknown(int id) {
+    return "unknown packet id " + id + " (ids are 1.." + registry.size() + ")";
   }
 
   /** Runs a packet (each packet of a Bundle, in order) through the hooks and its acceptor. */

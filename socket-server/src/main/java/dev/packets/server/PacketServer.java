@@ -2,6 +2,7 @@ package dev.packets.server;
 
 import dev.packets.PacketRegistry;
 import dev.packets.codec.Json;
+import dev.packets.server.engine.BinaryHeader;
 import dev.packets.server.engine.EngineFrames;
 import dev.packets.server.engine.FastLane;
 import dev.packets.server.engine.FrameWriter;
@@ -80,6 +81,8 @@ public final class PacketServer implements AutoCloseable {
   /** The peer address of each engine.io session, from its websocket or its polling requests. */
   private final Map<String, String> addresses = new ConcurrentHashMap<>();
   private final ServerMetrics metrics = new ServerMetrics();
+  /** Packets that came the hot way, past the library's parser (for tests that check the path is taken). */
+  private final java.util.concurrent.atomic.LongAdder hotPackets = new java.util.concurrent.atomic.LongAdder();
   private final ExecutorService workers;
   private final Inbound inbound;
   private Server jetty;
@@ -214,14 +217,10 @@ public final class PacketServer implements AutoCloseable {
   private void pushAll(Iterable<PacketSocket> targets, Object packet) {
     byte[] payload = registry.encode(packet);
     int id = registry.id(packet.getClass());
-    String header = pushHeader(id);
+    String header = BinaryHeader.push(id);
     for (PacketSocket socket : targets) {
       push(socket, id, header, payload);
     }
-  }
-
-  private static String pushHeader(int id) {
-    return "451-[\"" + id + "\",{\"_placeholder\":true,\"num\":0}]";
   }
 
   /** Writes an encoded packet to a socket, asking for no response: straight onto its websocket when it has one. */
@@ -367,6 +366,11 @@ public final class PacketServer implements AutoCloseable {
     socket.raw().disconnect(true);
   }
 
+  /** How many packets came the hot way (see {@link FastLane}). */
+  long hotPackets() {
+    return hotPackets.sum();
+  }
+
   /** The peer address of engine.io session {@code sid}, or null. */
   String remoteAddress(String sid) {
     return addresses.get(sid);
@@ -382,15 +386,14 @@ public final class PacketServer implements AutoCloseable {
     }
 
     @Override
-    public void event(String sid, String event, int ackId, byte[] attachment, FrameWriter out) {
+    public void packet(String sid, int packetId, int ackId, byte[] payload, FrameWriter out) {
       PacketSocket socket = bySession.get(sid);
       if (socket == null) {
         return;
       }
-      Object[] args = ackId < 0 ? new Object[] {attachment}
-          : new Object[] {attachment, new FastAck(socket.raw(), ackId, out)};
+      hotPackets.increment();
       try {
-        inbound.onEvent(socket, event, args);
+        inbound.onPacket(socket, packetId, payload, ackId < 0 ? null : new FastAck(socket.raw(), ackId, out));
       } catch (RuntimeException e) {
         LOG.warn("packet from socket {} failed", socket.id(), e);
       }
@@ -414,7 +417,7 @@ public final class PacketServer implements AutoCloseable {
   void push(PacketSocket socket, Object packet) {
     byte[] payload = registry.encode(packet);
     int id = registry.id(packet.getClass());
-    push(socket, id, pushHeader(id), payload);
+    push(socket, id, BinaryHeader.push(id), payload);
   }
 
   /** Sends a packet and waits for the client's response (its ack), up to the ack timeout. */

@@ -117,8 +117,10 @@ class WebSocketTransportTest {
       // the hot path's shape, then the same event spaced the way only the library's parser takes it
       raw.send("451-1[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]", move);
       assertEquals("431[null,\"moved 7 to 1.5,2\"]", raw.next());
+      assertEquals(1, server.hotPackets(), "the first took the hot path");
       raw.send("451-2[\"" + id(Move.class) + "\", " + PLACEHOLDER + "]", move);
       assertEquals("432[null,\"moved 7 to 1.5,2\"]", raw.next());
+      assertEquals(1, server.hotPackets(), "the spaced one took the library's path");
       // a numeric event name, and a validation error
       raw.send("451-3[" + id(Move.class) + "," + PLACEHOLDER + "]", TestPackets.REGISTRY.encode(new Move(0, 0, 0)));
       String refused = raw.next().toString();
@@ -258,6 +260,7 @@ class WebSocketTransportTest {
       raw.ws.sendText("5", true).get(10, TimeUnit.SECONDS);
       raw.send("451-2" + move, TestPackets.REGISTRY.encode(new Move(2, 0, 0)));
       assertEquals("432[null,\"moved 2 to 0,0\"]", raw.next());
+      assertEquals(1, server.hotPackets(), "after the upgrade, packets take the hot path");
       assertEquals(1, connected.size());
       assertEquals(1, server.sockets().size());
       raw.ws.abort();

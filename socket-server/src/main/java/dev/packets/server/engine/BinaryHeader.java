@@ -1,8 +1,8 @@
 package dev.packets.server.engine;
 
 /**
- * Recognizes the one frame the hot path carries: the header of a Socket.IO binary event on the main namespace with
- * exactly one attachment, as engine.io message {@code 4} wraps it,
+ * The frames of the hot path, read and written here only: the header of a Socket.IO binary event on the main
+ * namespace with exactly one attachment, as engine.io message {@code 4} wraps it,
  *
  * <pre>
  * 451-17["3",{"_placeholder":true,"num":0}]     event "3", ack id 17
@@ -12,9 +12,11 @@ package dev.packets.server.engine;
  * The event must be 1 to 5 digits (a packet id) and the ack id at most 9 digits; anything else (another namespace,
  * more attachments, other arguments, spaces) is not matched and goes to the Socket.IO library's own parser.
  */
-final class BinaryHeader {
+public final class BinaryHeader {
   private static final String PREFIX = "451-";
-  private static final String PLACEHOLDER = ",{\"_placeholder\":true,\"num\":0}]";
+  /** Socket.IO's stand-in for attachment 0 in a binary event's JSON. */
+  public static final String PLACEHOLDER_JSON = "{\"_placeholder\":true,\"num\":0}";
+  private static final String PLACEHOLDER = "," + PLACEHOLDER_JSON + "]";
   /** {@link #parse}'s answer for a frame that is not such a header. */
   static final long NO = -1;
 
@@ -69,13 +71,23 @@ final class BinaryHeader {
     return event << 32 | (ackDigits == 0 ? 0 : ack + 1);
   }
 
-  /** The event name of a parsed header, as the library would give it ({@code args[0].toString()}). */
-  static String event(long header) {
-    return Integer.toString((int) (header >>> 32));
+  /** The packet id (the event's digits) of a parsed header. */
+  static int event(long header) {
+    return (int) (header >>> 32);
   }
 
   /** The ack id of a parsed header, or -1 when the sender wants no ack. */
   static int ackId(long header) {
     return (int) (header & 0xffffffffL) - 1;
+  }
+
+  /** The header of a packet pushed to a client, with no ack wanted: {@code 451-["5",{"_placeholder":true,"num":0}]}. */
+  public static String push(int packetId) {
+    return PREFIX + "[\"" + packetId + "\"" + PLACEHOLDER;
+  }
+
+  /** The header of an ack whose response is a packet: {@code 461-17[null,{"_placeholder":true,"num":0},5]}. */
+  public static String packetAck(int ackId, int packetId) {
+    return "461-" + ackId + "[null," + PLACEHOLDER_JSON + "," + packetId + "]";
   }
 }

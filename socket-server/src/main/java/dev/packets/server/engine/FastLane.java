@@ -8,8 +8,8 @@ public interface FastLane {
   /** Whether engine.io session {@code sid} has a socket on the main namespace that takes packets now. */
   boolean ready(String sid);
 
-  /** A binary event: its name, its ack id ({@code -1}: no ack wanted) and its attachment; answer through {@code out}. */
-  void event(String sid, String event, int ackId, byte[] attachment, FrameWriter out);
+  /** A packet: its id, its ack id ({@code -1}: no ack wanted) and its payload; answer through {@code out}. */
+  void packet(String sid, int packetId, int ackId, byte[] payload, FrameWriter out);
 
   /**
    * The websocket {@code out}, from {@code remoteAddress}, now carries engine.io session {@code sid} (from its

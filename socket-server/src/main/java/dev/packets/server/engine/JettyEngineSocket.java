@@ -140,7 +140,7 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
     long header = pending;
     if (header != BinaryHeader.NO) {
       pending = BinaryHeader.NO;
-      lane.event(sid, BinaryHeader.event(header), BinaryHeader.ackId(header), message, this);
+      lane.packet(sid, BinaryHeader.event(header), BinaryHeader.ackId(header), message, this);
       return;
     }
     if (libraryAttachments > 0) {

@@ -18,7 +18,7 @@ class BinaryHeaderTest {
       "451-5[7,{\"_placeholder\":true,\"num\":0}]|7|5",
       "451-999999999[\"99999\",{\"_placeholder\":true,\"num\":0}]|99999|999999999",
   })
-  void takesOneAttachmentBinaryEventsOnTheMainNamespace(String frame, String event, int ack) {
+  void takesOneAttachmentBinaryEventsOnTheMainNamespace(String frame, int event, int ack) {
     long header = BinaryHeader.parse(frame);
     assertEquals(event, BinaryHeader.event(header));
     assertEquals(ack, BinaryHeader.ackId(header));
@@ -73,5 +73,13 @@ class BinaryHeaderTest {
   @ValueSource(strings = {"0{\"upgrades\":[]}", "0{\"sid\":\"\"}", "0{\"sid\":12}", "0{\"sid\":\"abc"})
   void noSessionIdInAMalformedOpenPacket(String open) {
     assertNull(JettyEngineSocket.openedSession(open));
+  }
+
+  @org.junit.jupiter.api.Test
+  void writesThePushAndPacketAckHeadersItReads() {
+    assertEquals("451-[\"5\",{\"_placeholder\":true,\"num\":0}]", BinaryHeader.push(5));
+    assertEquals(5, BinaryHeader.event(BinaryHeader.parse(BinaryHeader.push(5))));
+    assertEquals(-1, BinaryHeader.ackId(BinaryHeader.parse(BinaryHeader.push(5))));
+    assertEquals("461-17[null,{\"_placeholder\":true,\"num\":0},5]", BinaryHeader.packetAck(17, 5));
   }
 }
