@@ -63,8 +63,8 @@ public final class PacketClient implements AutoCloseable {
   private volatile boolean closed;
   private volatile String closeReason;
   private int backoffMillis = 100;
-  /** Fires when the server has not pinged for its ping interval plus its ping timeout: the connection is dead. */
-  private volatile java.util.concurrent.ScheduledFuture<?> watchdog;
+  /** When the server last pinged (System.nanoTime()), and how long it may be silent: its interval plus timeout. */
+  private volatile long lastPing;
   private volatile long silenceMillis;
   // a binary packet whose attachment is still to come
   private String awaitingBinary;
@@ -80,10 +80,22 @@ public final class PacketClient implements AutoCloseable {
   private record Waiting(CompletableFuture<JSONArray> answer, long deadline) {}
 
   /**
-   * Fails the sends whose response is overdue; the runtime's timer calls it every few milliseconds for every
-   * client, which costs less than a timer armed and cancelled per send.
+   * Fails the sends whose response is overdue, and drops a connection whose server stopped pinging (engine.io
+   * servers ping every interval, so silence past interval + timeout is a dead link). The runtime's timer calls it
+   * every few milliseconds for every client, which costs less than timers armed and cancelled per send and ping.
    */
   void expire(long now) {
+    Session current = session;
+    long silence = silenceMillis;
+    if (silence > 0 && current != null && current.isOpen() && now - lastPing > silence * 1_000_000L) {
+      lastPing = now; // once
+      LOG.warn("no ping from {} within {} ms: closing the connection", uri, silence);
+      try {
+        current.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "ping timeout"));
+      } catch (IOException | RuntimeException e) {
+        onDrop("ping timeout");
+      }
+    }
     if (pending.isEmpty()) {
       return;
     }
@@ -260,42 +272,15 @@ public final class PacketClient implements AutoCloseable {
       case '0' -> {
         JSONObject open = new JSONObject(text.substring(1));
         silenceMillis = open.optLong("pingInterval", 25_000) + open.optLong("pingTimeout", 20_000);
-        armWatchdog();
+        lastPing = System.nanoTime();
         writeQuietly("40" + (options.auth() == null ? "" : JsonBridge.toJson(options.auth(), registry)));
       }
       case '2' -> {
-        armWatchdog();
+        lastPing = System.nanoTime();
         writeQuietly("3");
       }
       case '4' -> onSocketIo(text.substring(1));
       default -> { }
-    }
-  }
-
-  /** (Re)arms the watchdog: engine.io servers ping every interval, so silence past interval + timeout is a dead link. */
-  private void armWatchdog() {
-    java.util.concurrent.ScheduledFuture<?> old = watchdog;
-    if (old != null) {
-      old.cancel(false);
-    }
-    if (closed) {
-      return;
-    }
-    Session current = session;
-    long silence = silenceMillis;
-    try {
-      watchdog = timers.schedule(() -> {
-        if (current == session && current.isOpen()) {
-          LOG.warn("no ping from {} within {} ms: closing the connection", uri, silence);
-          try {
-            current.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "ping timeout"));
-          } catch (IOException | RuntimeException e) {
-            onDrop("ping timeout");
-          }
-        }
-      }, silence, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // closing: no more timers
     }
   }
 
@@ -511,10 +496,6 @@ public final class PacketClient implements AutoCloseable {
     }
     if (pool != null) {
       pool.shutdownNow();
-    }
-    java.util.concurrent.ScheduledFuture<?> dog = watchdog;
-    if (dog != null) {
-      dog.cancel(false);
     }
     if (released.compareAndSet(false, true)) {
       ClientRuntime.release(runtime, this);
