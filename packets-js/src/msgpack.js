@@ -21,13 +21,18 @@ class Out {
   u16(v) { this.room(2); this.view.setUint16(this.pos, v); this.pos += 2; }
   u32(v) { this.room(4); this.view.setUint32(this.pos, v); this.pos += 4; }
   bytes(b) { this.room(b.length); this.buf.set(b, this.pos); this.pos += b.length; }
-  head(fix, fixLimit, small, v) { // fixstr/fixarray/fixmap, then the 8- (strings only), 16- and 32-bit forms
+  // A length header: the fix form below fixLimit, else the 8- (strings only: f8 > 0), 16- and 32-bit forms.
+  head(v, [fix, fixLimit, f8, f16, f32]) {
     if (v < fixLimit) this.u8(fix | v);
-    else if (small !== 0 && v <= 0xff) { this.u8(small); this.u8(v); }
-    else if (v <= 0xffff) { this.u8(small === 0 ? fix === 0x90 ? 0xdc : 0xde : 0xda); this.u16(v); }
-    else { this.u8(small === 0 ? fix === 0x90 ? 0xdd : 0xdf : 0xdb); this.u32(v); }
+    else if (f8 > 0 && v <= 0xff) { this.u8(f8); this.u8(v); }
+    else if (v <= 0xffff) { this.u8(f16); this.u16(v); }
+    else { this.u8(f32); this.u32(v); }
   }
 }
+
+const STR = [0xa0, 32, 0xd9, 0xda, 0xdb];
+const ARRAY = [0x90, 16, 0, 0xdc, 0xdd];
+const MAP = [0x80, 16, 0, 0xde, 0xdf];
 
 function number(out, v) {
   const i = v | 0;
@@ -46,19 +51,19 @@ function value(out, v, path, depth, maxDepth) {
   else if (v === false) out.u8(0xc2);
   else if (v === true) out.u8(0xc3);
   else if (typeof v === 'number') number(out, v);
-  else if (typeof v === 'string') { const b = textEncoder.encode(v); out.head(0xa0, 32, 0xd9, b.length); out.bytes(b); }
+  else if (typeof v === 'string') { const b = textEncoder.encode(v); out.head(b.length, STR); out.bytes(b); }
   else if (v instanceof Uint8Array || v instanceof ArrayBuffer) {
     const b = v instanceof Uint8Array ? v : new Uint8Array(v);
     if (b.length < 0xff) { out.u8(0xc4); out.u8(b.length); } else if (b.length <= 0xffff) { out.u8(0xc5); out.u16(b.length); } else { out.u8(0xc6); out.u32(b.length); }
     out.bytes(b);
   } else if (Array.isArray(v)) {
-    out.head(0x90, 16, 0, v.length);
+    out.head(v.length, ARRAY);
     v.forEach((item, i) => value(out, item, `${path}[${i}]`, depth + 1, maxDepth));
   } else if (typeof v === 'object') {
     const keys = Object.keys(v);
-    out.head(0x80, 16, 0, keys.length);
+    out.head(keys.length, MAP);
     for (const k of keys) {
-      const b = textEncoder.encode(k); out.head(0xa0, 32, 0xd9, b.length); out.bytes(b);
+      const b = textEncoder.encode(k); out.head(b.length, STR); out.bytes(b);
       value(out, v[k], `${path}.${k}`, depth + 1, maxDepth);
     }
   } else throw new EncodeError(`${path}: a ${typeof v} is not JSON-like (null, boolean, number, string, bytes, array, object)`);
