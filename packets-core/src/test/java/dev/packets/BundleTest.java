@@ -213,4 +213,23 @@ class BundleTest {
         () -> REGISTRY.withLimits(PacketLimits.DEFAULT.withMaxListLength(1))
             .hydrate(List.of("Bundle", List.of(List.of("Refresh"), List.of("Refresh"))))).getMessage());
   }
+
+  /** Hostile: one Bundle frame used to carry any number of packets (≈170,000 in 1 MiB), each an acceptor call. */
+  @Test
+  void aBundleHoldsAtMostMaxBundlePacketsAtEveryDepth() {
+    PacketRegistry small = PacketRegistry.builder().add(Action.class).add(Logout.class)
+        .limits(PacketLimits.DEFAULT.withMaxBundlePackets(3)).build();
+    Bundle three = Bundle.of(new Action(1), Bundle.of(new Logout(), new Action(2)));
+    assertEquals(three, small.decode(small.id(Bundle.class), small.encode(three)));
+    Bundle four = Bundle.of(new Action(1), Bundle.of(new Logout(), new Action(2)), new Logout());
+    EncodeException tooMany = assertThrows(EncodeException.class, () -> small.encode(four));
+    assertTrue(tooMany.getMessage().contains("Bundle of 4 packets exceeds the limit of 3"), tooMany.getMessage());
+    byte[] bytes = REGISTRY.encode(four);
+    DecodeException refused = assertThrows(DecodeException.class, () -> small.decode(small.id(Bundle.class), bytes));
+    assertTrue(refused.getMessage().contains("Bundle of more than 3 packets exceeds the limit"), refused.getMessage());
+    HydrationException hydrated = assertThrows(HydrationException.class, () -> small.hydrate(List.of("Bundle",
+        List.of(List.of("Action", Map.of("value", 1)), List.of("Bundle", List.of(List.of("Logout", Map.of()),
+            List.of("Logout", Map.of()))), List.of("Logout", Map.of())))));
+    assertTrue(hydrated.getMessage().contains("Bundle of more than 3 packets"), hydrated.getMessage());
+  }
 }

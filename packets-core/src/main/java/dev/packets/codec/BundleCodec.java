@@ -53,6 +53,11 @@ public final class BundleCodec implements PacketCodec<Bundle> {
 
   @Override
   public int measure(Bundle value, PacketLimits limits) {
+    int count = count(value, limits, 1);
+    if (count > limits.maxBundlePackets()) {
+      throw new EncodeException(PATH, "Bundle of " + count + " packets exceeds the limit of "
+          + limits.maxBundlePackets());
+    }
     int content = content(value, limits, 1);
     return VarUintWire.size(content) + content;
   }
@@ -79,6 +84,21 @@ public final class BundleCodec implements PacketCodec<Bundle> {
       }
     }
     return (int) total;
+  }
+
+  /**
+   * How many packets a Bundle holds, those of the Bundles in it included (each costs the receiver a rate-limit
+   * token and an acceptor call).
+   */
+  public static int count(Bundle bundle, PacketLimits limits, int depth) {
+    if (depth > limits.maxBundleDepth()) {
+      throw new EncodeException(PATH, "Bundles nest deeper than the limit of " + limits.maxBundleDepth());
+    }
+    int count = 0;
+    for (Object packet : bundle.packets()) {
+      count += packet instanceof Bundle inner ? count(inner, limits, depth + 1) : 1;
+    }
+    return count;
   }
 
   private PacketCodec<Object> codec(Object packet, int index) {
@@ -130,6 +150,9 @@ public final class BundleCodec implements PacketCodec<Bundle> {
       if (codec == null) {
         throw new DecodeException(PATH, at + 4, "unknown packet id " + id);
       }
+      if ((Object) codec != this) {
+        content.countBundlePacket(PATH);
+      }
       WireIn packet = content.slice((int) payload, depth, codec.name());
       packets.add(codec.read(packet));
       packet.expectEnd(codec.name());
@@ -153,10 +176,11 @@ public final class BundleCodec implements PacketCodec<Bundle> {
 
   @Override
   public Bundle hydrate(Object data, PacketLimits limits) {
-    return hydrate(data, limits, 1);
+    return hydrate(data, limits, 1, new int[1]);
   }
 
-  private Bundle hydrate(Object data, PacketLimits limits, int depth) {
+  /** {@code spent[0]} counts the packets hydrated so far, at every depth. */
+  private Bundle hydrate(Object data, PacketLimits limits, int depth, int[] spent) {
     if (depth > limits.maxBundleDepth()) {
       throw new HydrationException(PATH, "Bundles nest deeper than the limit of " + limits.maxBundleDepth());
     }
@@ -165,10 +189,14 @@ public final class BundleCodec implements PacketCodec<Bundle> {
     List<Object> packets = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
+      if (!(item instanceof List<?> l && !l.isEmpty() && isBundle(l.get(0))) && ++spent[0] > limits.maxBundlePackets()) {
+        throw new HydrationException(PATH + "[" + i + "]", "Bundle of more than " + limits.maxBundlePackets()
+            + " packets exceeds the limit");
+      }
       if (item instanceof Bundle || item != null && registry.codecOrNull(item.getClass()) != null) {
         packets.add(item); // already a packet
       } else if (item instanceof List<?> dehydrated && !dehydrated.isEmpty() && isBundle(dehydrated.get(0))) {
-        packets.add(hydrate(dehydrated.size() > 1 ? dehydrated.get(1) : List.of(), limits, depth + 1));
+        packets.add(hydrate(dehydrated.size() > 1 ? dehydrated.get(1) : List.of(), limits, depth + 1, spent));
       } else if (item instanceof List<?> dehydrated) {
         packets.add(registry.hydrate(dehydrated));
       } else {

@@ -42,7 +42,8 @@ public final class Values {
     if (value instanceof List<?> l) {
       return "a list of " + l.size() + " item(s)";
     }
-    return String.valueOf(value);
+    String text = String.valueOf(value);
+    return text.length() > 40 ? text.substring(0, 40) + "… (" + text.length() + " chars)" : text;
   }
 
   static EncodeException outOfRange(long value, String path, String wireType, String range) {
@@ -68,9 +69,16 @@ public final class Values {
       result = (long) d;
     } else if (value instanceof BigInteger || value instanceof BigDecimal) {
       BigDecimal d = value instanceof BigInteger bi ? new BigDecimal(bi) : (BigDecimal) value;
-      try {
-        d = new BigDecimal(d.toBigIntegerExact());
-      } catch (ArithmeticException e) {
+      // the magnitude first, from precision and scale alone: 1e3000000 would otherwise become a BigInteger of three
+      // million digits (seconds of CPU for one 40-byte JSON number)
+      long integerDigits = (long) d.precision() - d.scale();
+      if (d.signum() != 0 && integerDigits > 19) {
+        throw new HydrationException(path, describe(value) + " is out of range for " + wireType + " (" + min + ".." + max + ")");
+      }
+      if (d.precision() > 64) {
+        throw new HydrationException(path, describe(value) + " has more than 64 digits (" + wireType + ")");
+      }
+      if (d.signum() != 0 && (integerDigits <= 0 || d.stripTrailingZeros().scale() > 0)) {
         throw new HydrationException(path, describe(value) + " is not an integer (" + wireType + ")");
       }
       if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {

@@ -23,14 +23,22 @@ public final class WireIn {
   private final int limit;
   private final PacketLimits limits;
   private final int bundleDepth;
+  /** What this packet's reader and all its slices have spent: packets in Bundles, items that take no bytes. */
+  private final Spent spent;
   private int pos;
+
+  /** Counts shared by a reader and its slices, so that nesting cannot multiply a limit. */
+  private static final class Spent {
+    int bundlePackets;
+    long emptyItems;
+  }
 
   /** Reads {@code length} bytes of {@code buf} from {@code offset}; offsets in errors count from {@code offset}. */
   public WireIn(byte[] buf, int offset, int length, PacketLimits limits) {
-    this(buf, offset, offset, offset + length, limits, 0);
+    this(buf, offset, offset, offset + length, limits, 0, new Spent());
   }
 
-  private WireIn(byte[] buf, int base, int pos, int limit, PacketLimits limits, int bundleDepth) {
+  private WireIn(byte[] buf, int base, int pos, int limit, PacketLimits limits, int bundleDepth, Spent spent) {
     if (offsetOutside(buf, pos, limit)) {
       throw new IndexOutOfBoundsException("range " + pos + ".." + limit + " of " + buf.length + " bytes");
     }
@@ -40,6 +48,7 @@ public final class WireIn {
     this.limit = limit;
     this.limits = limits;
     this.bundleDepth = bundleDepth;
+    this.spent = spent;
   }
 
   private static boolean offsetOutside(byte[] buf, int from, int to) {
@@ -156,6 +165,15 @@ public final class WireIn {
       throw new DecodeException(path, start, "list of " + count + " items needs at least "
           + ((long) count * minItemBytes) + " bytes, but only " + remaining() + " left");
     }
+    if (minItemBytes <= 0) {
+      // items that may take no bytes (empty records) are not bounded by the input's length: a few bytes of nested
+      // counts could otherwise ask for billions of objects, so all such items of one packet share the list limit
+      spent.emptyItems += count;
+      if (spent.emptyItems > limits.maxListLength()) {
+        throw new DecodeException(path, start, "list of " + count + " items that take no bytes: more than "
+            + limits.maxListLength() + " such items in one packet");
+      }
+    }
     return count;
   }
 
@@ -179,7 +197,18 @@ public final class WireIn {
    */
   public WireIn slice(int length, int bundleDepth, String path) {
     int at = take(length, path);
-    return new WireIn(buf, base, at, at + length, limits, bundleDepth);
+    return new WireIn(buf, base, at, at + length, limits, bundleDepth, spent);
+  }
+
+  /**
+   * Counts one more packet read from a Bundle (at any depth) and fails past
+   * {@link PacketLimits#maxBundlePackets()}.
+   */
+  public void countBundlePacket(String path) {
+    if (++spent.bundlePackets > limits.maxBundlePackets()) {
+      throw new DecodeException(path, offset(), "Bundle of more than " + limits.maxBundlePackets()
+          + " packets exceeds the limit");
+    }
   }
 
   /** The backing array and the absolute index of the next byte, for codecs that parse a range in place. */

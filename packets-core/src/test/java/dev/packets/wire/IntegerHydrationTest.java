@@ -2,6 +2,7 @@ package dev.packets.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packets.HydrationException;
 import java.math.BigDecimal;
@@ -101,5 +102,25 @@ class IntegerHydrationTest {
     assertEquals("an object of 0 field(s) is not a number" + suffix, failure(type, Map.of()));
     assertEquals("is missing; " + ("aeio".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type + " is required",
         failure(type, null));
+  }
+
+  /** Hostile: 1e3000000 used to become a BigInteger of three million digits, 2–3 s of CPU per 40-byte number. */
+  @ParameterizedTest
+  @ValueSource(strings = {"int8", "uint8", "int16", "uint16", "int32", "uint32", "varint", "varuint"})
+  void hugeExponentsAndLongFractionsAreRefusedFromPrecisionAndScaleAlone(String type) {
+    BigDecimal huge = new BigDecimal("1e3000000");
+    BigDecimal negative = new BigDecimal("-1e3000000");
+    BigDecimal tiny = new BigDecimal("1e-3000000");
+    BigDecimal long1 = new BigDecimal("1." + "0".repeat(20_000));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> {
+      for (int i = 0; i < 20; i++) {
+        assertTrue(failure(type, huge).contains("out of range"));
+        assertTrue(failure(type, negative).contains("out of range"));
+        assertTrue(failure(type, tiny).contains("not an integer"));
+        assertTrue(failure(type, long1).contains("more than 64 digits"));
+      }
+    });
+    assertEquals(100, hydrate(type, new BigDecimal("1e2")));
+    assertEquals(0, hydrate(type, new BigDecimal("0e3000000")));
   }
 }

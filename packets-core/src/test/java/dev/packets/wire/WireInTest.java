@@ -213,4 +213,23 @@ class WireInTest {
     assertArrayEquals(new byte[] {1, 2, 3}, bytes);
     assertEquals("abc", Wires.in("61 62 63").getUtf8(3, "s"));
   }
+
+  /**
+   * Hostile: items that take no bytes (an empty record) are not bounded by the bytes left, so 3 bytes of count
+   * decoded into 65,536 objects, and nested lists multiplied that into an OOM. All such items of one packet now
+   * share the list limit, slices (Bundles) included.
+   */
+  @Test
+  void itemsThatTakeNoBytesShareTheListLimitAcrossThePacket() {
+    byte[] counts = Hex.bytes("80 80 04 01 00");
+    WireIn in = new WireIn(counts, 0, counts.length, LIMITS);
+    assertEquals(65_536, in.getCount("Outer.items", 0));
+    DecodeException e = assertThrows(DecodeException.class, () -> in.getCount("Outer.items[0].empties", 0));
+    assertEquals("Outer.items[0].empties", e.path());
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("more than 65536 such items in one packet"),
+        e.getMessage());
+    WireIn bundle = new WireIn(counts, 0, counts.length, LIMITS);
+    assertEquals(65_536, bundle.slice(3, 1, "Bundle").getCount("A.empties", 0));
+    assertThrows(DecodeException.class, () -> bundle.slice(1, 1, "Bundle").getCount("B.empties", 0));
+  }
 }
