@@ -1,7 +1,6 @@
 package dev.packets.server;
 
 import dev.packets.server.engine.BinaryHeader;
-import dev.packets.server.engine.FrameWriter;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.Packet;
 import io.socket.socketio.server.parser.Parser;
@@ -10,30 +9,53 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
- * The ack of a packet that came the hot way: written straight onto its websocket as the Socket.IO library would
- * have encoded it ({@code 43<id>[null,"ok"]}, {@code 461-<id>[null,{"_placeholder":true,"num":0},<packet id>]}
- * and its attachment); acks carrying other binary values go through the library's encoder.
+ * The ack of one received packet, into its socket's {@link Mailbox}: on a websocket written as the Socket.IO
+ * library would have encoded it ({@code 43<id>[null,"ok"]}, {@code 461-<id>[null,{"_placeholder":true,"num":0},
+ * <packet id>]} and its attachment), else (polling, or binary values of other shapes) through the library.
  */
 final class FastAck implements SocketIoSocket.ReceivedByLocalAcknowledgementCallback {
-  private final SocketIoSocket socket;
+  private final PacketSocket socket;
   private final int id;
-  private final FrameWriter out;
+  /** The library's own callback for an event it parsed, or null for one that came the hot way. */
+  private final SocketIoSocket.ReceivedByLocalAcknowledgementCallback library;
 
-  FastAck(SocketIoSocket socket, int id, FrameWriter out) {
+  /** The ack {@code id} of a packet that came the hot way (null {@code library}), or an event the library parsed. */
+  FastAck(PacketSocket socket, int id, SocketIoSocket.ReceivedByLocalAcknowledgementCallback library) {
     this.socket = socket;
     this.id = id;
-    this.out = out;
+    this.library = library;
   }
 
   @Override
   public void sendAcknowledgement(Object... args) {
+    Runnable viaLibrary = library != null ? () -> library.sendAcknowledgement(args) : () -> {
+      JSONArray data = new JSONArray();
+      for (Object arg : args) {
+        data.put(arg == null ? JSONObject.NULL : arg);
+      }
+      Packet<JSONArray> packet = new Packet<>(HasBinary.hasBinary(data) ? Parser.BINARY_ACK : Parser.ACK, data);
+      packet.id = id;
+      packet.nsp = "/";
+      socket.raw().getClient().sendPacket(packet);
+    };
+    if (library != null) {
+      // an event the library parsed: its callback knows the ack id, and writes the ack the library's way
+      int bytes = 64;
+      for (Object arg : args) {
+        bytes += arg instanceof byte[] b ? b.length : arg instanceof String s ? s.length() : 0;
+      }
+      socket.mailbox().offer(new Mailbox.Send(null, null, viaLibrary, bytes));
+      return;
+    }
     if (args.length == 2 && args[0] == JSONObject.NULL && args[1] instanceof String s) {
-      out.text("43" + id + "[null," + JSONObject.quote(s) + "]");
+      String frame = "43" + id + "[null," + JSONObject.quote(s) + "]";
+      socket.mailbox().offer(new Mailbox.Send(frame, null, viaLibrary, frame.length()));
       return;
     }
     if (args.length == 3 && args[0] == JSONObject.NULL && args[1] instanceof byte[] payload
         && args[2] instanceof Integer packet) {
-      out.binary(BinaryHeader.packetAck(id, packet), payload);
+      String header = BinaryHeader.packetAck(id, packet);
+      socket.mailbox().offer(new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length));
       return;
     }
     JSONArray data = new JSONArray();
@@ -41,12 +63,14 @@ final class FastAck implements SocketIoSocket.ReceivedByLocalAcknowledgementCall
       data.put(arg == null ? JSONObject.NULL : arg);
     }
     if (!HasBinary.hasBinary(data)) {
-      out.text("43" + id + data);
+      String frame = "43" + id + data;
+      socket.mailbox().offer(new Mailbox.Send(frame, null, viaLibrary, frame.length()));
       return;
     }
-    Packet<JSONArray> packet = new Packet<>(Parser.ACK, data);
-    packet.id = id;
-    packet.nsp = "/";
-    socket.getClient().sendPacket(packet);
+    int bytes = 64;
+    for (Object arg : args) {
+      bytes += arg instanceof byte[] b ? b.length : 0;
+    }
+    socket.mailbox().offer(new Mailbox.Send(null, null, viaLibrary, bytes));
   }
 }

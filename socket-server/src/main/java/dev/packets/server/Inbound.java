@@ -5,6 +5,7 @@ import dev.packets.DecodeException;
 import dev.packets.HydrationException;
 import dev.packets.PacketException;
 import dev.packets.PacketRegistry;
+import dev.packets.codec.BundleCodec;
 import io.socket.socketio.server.SocketIoSocket;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,7 +63,7 @@ final class Inbound {
       count--;
     }
     int arguments = count;
-    receive(socket, ack, () -> parse(event, args, arguments));
+    receive(socket, ack == null ? null : new FastAck(socket, -1, ack), () -> parse(event, args, arguments));
   }
 
   /** A packet that came the hot way (see {@code FastLane}): its id and payload; {@code ack} null when unwanted. */
@@ -71,7 +72,13 @@ final class Inbound {
     receive(socket, ack, () -> decode(id, payload));
   }
 
-  /** Checks the rate limit, parses, queues the packet in its socket's lane, accepts it there and acks it. */
+  /** Before admission, at most this many packets wait in a socket's lane (undecoded ones are refused). */
+  static final int MAX_QUEUED_BEFORE_ADMISSION = 16;
+
+  /**
+   * Checks the rate limit and the lane's bound, parses, charges a Bundle's other packets, queues the packet in its
+   * socket's lane, accepts it there and acks it.
+   */
   private void receive(PacketSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack,
       java.util.function.Supplier<Object> parsing) {
     Lane lane = socket.lane;
@@ -80,31 +87,51 @@ final class Inbound {
     }
     metrics.packetsIn.increment();
     if (!lane.bucket.take()) {
-      metrics.refused.increment();
-      reply(socket, ack, null, new PacketError(429, "too many packets: at most " + config.ratePerSecond
-          + " a second, bursts of " + config.rateBurst));
-      if (lane.bucket.strikes() >= config.rateStrikes) {
-        LOG.warn("disconnecting socket {} ({}): {} packets over its rate limit in a row", socket.id(),
-            socket.remoteAddress(), lane.bucket.strikes());
-        server.close(socket, "rate limit exceeded");
-      }
+      overLimit(socket, lane, ack);
       return;
+    }
+    synchronized (lane) {
+      int max = lane.admitting ? Math.min(MAX_QUEUED_BEFORE_ADMISSION, config.maxQueuedPackets)
+          : config.maxQueuedPackets;
+      if (lane.queued >= max) {
+        metrics.refused.increment();
+        reply(socket, ack, null, new PacketError(503, lane.admitting
+            ? "the connection is not admitted yet: at most " + max + " packets may wait"
+            : "at most " + max + " packets may wait for their answers"));
+        return;
+      }
+      lane.queued++;
     }
     Object packet;
     try {
       packet = parsing.get();
+      if (packet instanceof Bundle bundle) {
+        int count = BundleCodec.count(bundle, registry.limits(), 1);
+        if (count > 1 && !lane.bucket.take(count - 1)) {
+          dequeue(lane);
+          overLimit(socket, lane, ack);
+          return;
+        }
+      }
     } catch (PacketError e) {
+      dequeue(lane);
       metrics.errors.increment();
       LOG.debug("socket {} sent a bad packet: {}", socket.id(), e.getMessage());
       reply(socket, ack, null, e);
       return;
+    } catch (PacketException e) {
+      dequeue(lane);
+      metrics.errors.increment();
+      reply(socket, ack, null, new PacketError(400, e.getMessage()));
+      return;
     }
     inFlight.incrementAndGet();
     synchronized (lane) {
-      java.util.function.Function<Object, CompletableFuture<Void>> run = ignored -> handle(socket, packet)
-          .handle((response, error) -> {
+      java.util.function.Function<Object, CompletableFuture<Void>> run = ignored -> deadline(packet,
+          handle(socket, packet)).handle((response, error) -> {
             reply(socket, ack, packet, error == null ? response : unwrap(error));
             inFlight.decrementAndGet();
+            dequeue(lane);
             return null;
           });
       if (config.acceptorExecutor == null && lane.tail.isDone() && !slow.contains(packet.getClass())) {
@@ -116,9 +143,58 @@ final class Inbound {
           slow.add(packet.getClass());
         }
       } else {
-        lane.tail = lane.tail.thenComposeAsync(run, config.acceptorExecutor == null ? workers : config.acceptorExecutor);
+        lane.tail = lane.tail.thenComposeAsync(run, config.acceptorExecutor == null ? workers : config.acceptorExecutor)
+            .exceptionally(error -> {
+              // the pool refused the work (it is full): the packet is answered, the lane goes on
+              reply(socket, ack, packet, new PacketError(503, "server busy"));
+              inFlight.decrementAndGet();
+              dequeue(lane);
+              return null;
+            });
       }
     }
+  }
+
+  private static void dequeue(Lane lane) {
+    synchronized (lane) {
+      lane.queued--;
+    }
+  }
+
+  /** Answers 429 and, after too many in a row, closes the socket. */
+  private void overLimit(PacketSocket socket, Lane lane, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack) {
+    metrics.refused.increment();
+    reply(socket, ack, null, new PacketError(429, "too many packets: at most " + config.ratePerSecond
+        + " a second, bursts of " + config.rateBurst + " (each packet of a Bundle counts)"));
+    if (lane.bucket.strikes() >= config.rateStrikes) {
+      LOG.warn("disconnecting socket {} ({}): {} packets over its rate limit in a row", socket.id(),
+          socket.remoteAddress(), lane.bucket.strikes());
+      server.close(socket, "rate limit exceeded");
+    }
+  }
+
+  /**
+   * The acceptor deadline, for the whole received packet (a Bundle's packets together): past it the sender gets
+   * 504, and the socket's next packets go on.
+   */
+  private CompletableFuture<Object> deadline(Object packet, CompletableFuture<Object> result) {
+    if (result.isDone()) {
+      return result;
+    }
+    long limit = config.acceptorTimeout.toMillis();
+    return result.copy().orTimeout(limit, TimeUnit.MILLISECONDS).exceptionally(error -> {
+      Throwable cause = unwrap(error);
+      if (cause instanceof java.util.concurrent.TimeoutException) {
+        throw new PacketError(504, name(packet) + ": no response from its acceptor within " + limit + " ms");
+      }
+      throw error instanceof java.util.concurrent.CompletionException c ? c
+          : new java.util.concurrent.CompletionException(error);
+    });
+  }
+
+  private String name(Object packet) {
+    return packet == null ? "packet" : registry.contains(packet.getClass()) ? registry.name(packet.getClass())
+        : packet.getClass().getSimpleName();
   }
 
   /**
@@ -234,19 +310,6 @@ final class Inbound {
       Object response = acceptor.respond(packet, socket);
       result = response instanceof CompletionStage<?> stage
           ? (CompletableFuture<Object>) stage.toCompletableFuture() : CompletableFuture.completedFuture(response);
-      if (!result.isDone()) {
-        // a stage that never completes would hold up every later packet of this socket (they run in order)
-        long limit = config.acceptorTimeout.toMillis();
-        result = result.copy().orTimeout(limit, TimeUnit.MILLISECONDS).exceptionally(error -> {
-          Throwable cause = unwrap(error);
-          if (cause instanceof java.util.concurrent.TimeoutException) {
-            throw new PacketError(504, registry.name(packet.getClass()) + ": no response from its acceptor within "
-                + limit + " ms");
-          }
-          throw error instanceof java.util.concurrent.CompletionException c ? c
-              : new java.util.concurrent.CompletionException(error);
-        });
-      }
     } catch (ValidationError e) {
       metrics.refused.increment();
       result = CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));
@@ -278,14 +341,13 @@ final class Inbound {
   private void reply(PacketSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack, Object packet,
       Object outcome) {
     if (outcome instanceof Throwable error) {
-      PacketError failure = error instanceof PacketError p ? p : internal(packet, error);
+      PacketError failure = error instanceof PacketError p ? p
+          : error instanceof java.util.concurrent.RejectedExecutionException ? new PacketError(503, "server busy")
+          : internal(packet, error);
       if (ack == null) {
         return;
       }
-      JSONObject body = new JSONObject().put("code", failure.code()).put("reason", failure.reason());
-      synchronized (socket) {
-        ack.sendAcknowledgement(body);
-      }
+      ack.sendAcknowledgement(new JSONObject().put("code", failure.code()).put("reason", failure.reason()));
       metrics.packetsOut.increment();
       return;
     }
@@ -305,27 +367,23 @@ final class Inbound {
       reply(socket, ack, packet, internal(packet, e));
       return;
     }
-    try {
-      synchronized (socket) {
-        ack.sendAcknowledgement(args);
-      }
-      metrics.packetsOut.increment();
-    } catch (RuntimeException e) {
-      LOG.warn("cannot ack socket {}", socket.id(), e);
-    }
+    ack.sendAcknowledgement(args);
+    metrics.packetsOut.increment();
   }
 
+  /**
+   * A 500 for an acceptor that threw: {@code internal error (id …)}, the id also in the log line with the stack
+   * trace; the exception itself only in development mode.
+   */
   private PacketError internal(Object packet, Throwable error) {
     metrics.errors.increment();
-    String name = packet == null ? "packet" : registry.contains(packet.getClass())
-        ? registry.name(packet.getClass()) : packet.getClass().getSimpleName();
-    LOG.warn("acceptor of {} failed", name, error);
-    String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    String id = Correlation.next();
+    LOG.warn("acceptor of {} failed ({})", name(packet), id, error);
     if (config.development) {
       StringWriter trace = new StringWriter();
       error.printStackTrace(new PrintWriter(trace));
-      reason = trace.toString();
+      return new PacketError(500, "internal error (id " + id + "): " + trace);
     }
-    return new PacketError(500, reason);
+    return new PacketError(500, "internal error (id " + id + ")");
   }
 }

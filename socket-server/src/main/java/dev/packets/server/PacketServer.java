@@ -5,20 +5,23 @@ import dev.packets.codec.Json;
 import dev.packets.server.engine.BinaryHeader;
 import dev.packets.server.engine.EngineFrames;
 import dev.packets.server.engine.FastLane;
+import dev.packets.server.engine.FrameMeter;
 import dev.packets.server.engine.FrameWriter;
+import dev.packets.server.engine.Gate;
 import dev.packets.server.engine.InlineConnector;
+import dev.packets.server.engine.PollingServlet;
+import dev.packets.server.engine.TokenBucket;
 import dev.packets.server.engine.WheelScheduler;
 import dev.packets.server.http.ResourceServlet;
 import dev.packets.server.http.TextServlet;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoSocket;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import io.socket.socketio.server.parser.Packet;
+import io.socket.socketio.server.parser.Parser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,15 +30,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.json.JSONArray;
 import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +64,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * }</pre>
  */
 public final class PacketServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
+  static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
   /** The event that tells a client why the server closes its socket. */
   public static final String CLOSE_EVENT = "packets:close";
   /** The event that tells a client its connection passed authentication and the connect hooks. */
@@ -78,8 +85,12 @@ public final class PacketServer implements AutoCloseable {
   private final Map<String, PacketSocket> bySession = new ConcurrentHashMap<>();
   /** The websocket each engine.io session is carried on, for writing packets past the library. */
   private final Map<String, FrameWriter> writers = new ConcurrentHashMap<>();
-  /** The peer address of each engine.io session, from its websocket or its polling requests. */
+  /** The client address of each engine.io session, as the {@link Gate} saw it at the handshake. */
   private final Map<String, String> addresses = new ConcurrentHashMap<>();
+  private final Gate gate;
+  /** Where mailboxes drain: a small pool, since websocket writes only queue frames. */
+  private final ExecutorService outbound;
+  private PollingServlet polling;
   private final ServerMetrics metrics = new ServerMetrics();
   /** Packets that came the hot way, past the library's parser (for tests that check the path is taken). */
   private final java.util.concurrent.atomic.LongAdder hotPackets = new java.util.concurrent.atomic.LongAdder();
@@ -92,13 +103,25 @@ public final class PacketServer implements AutoCloseable {
   private PacketServer(Builder config) {
     this.config = config;
     this.registry = config.registry;
-    AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "packets-worker-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers = pool("packets-worker-", config.workerThreads, 10_000);
+    this.outbound = pool("packets-out-", Math.max(4, 4 * Runtime.getRuntime().availableProcessors()),
+        Integer.MAX_VALUE);
+    this.gate = new Gate(config.allowedOrigins, config.trustedProxies, config.maxConnections,
+        config.maxConnectionsPerAddress);
     this.inbound = new Inbound(this, config, metrics, workers);
+  }
+
+  /** A bounded pool of daemon threads (idle ones end after a minute) with a bounded queue. */
+  private static ExecutorService pool(String name, int threads, int queue) {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(queue), r -> {
+          Thread t = new Thread(r, name + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private static java.util.logging.Logger quiet(String name) {
@@ -113,21 +136,25 @@ public final class PacketServer implements AutoCloseable {
 
   /** Starts listening; fails (and releases everything) when the port cannot be bound. */
   public synchronized PacketServer start() {
-    if (!SLF4JBridgeHandler.isInstalled()) {
+    if (jetty != null) {
+      throw new IllegalStateException(closing ? "this server was closed; build a new one" : "already started");
+    }
+    if (config.bridgeJulToSlf4j && !SLF4JBridgeHandler.isInstalled()) {
       SLF4JBridgeHandler.removeHandlersForRootLogger();
       SLF4JBridgeHandler.install();
     }
     EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
     options.setPingInterval(config.pingInterval.toMillis());
     options.setPingTimeout(config.pingTimeout.toMillis());
-    options.setAllowedCorsOrigins(EngineIoServerOptions.ALLOWED_CORS_ORIGIN_ALL);
-    options.setHandshakeInterceptor((query, headers) -> !closing && metrics.connections() < config.maxConnections);
+    // origins, CORS and admission are the Gate's (PollingServlet, EngineFrames), before the library sees a request
+    options.setCorsHandlingDisabled(true);
     options.setScheduledExecutorService(new WheelScheduler(10, workers, r -> {
       Thread t = new Thread(r, "packets-timer");
       t.setDaemon(true);
       return t;
     }));
     engine = new EngineIoServer(options);
+    engine.on("connection", args -> onSession((EngineIoSocket) args[0]));
     SocketIoServer io = new SocketIoServer(engine);
     SocketIoNamespace namespace = io.namespace("/");
     namespace.on("connection", args -> onConnection((SocketIoSocket) args[0]));
@@ -139,24 +166,23 @@ public final class PacketServer implements AutoCloseable {
     pool.setReservedThreads(0);
     jetty = new Server(pool);
     ServerConnector connector = config.inlineReads ? new InlineConnector(jetty) : new ServerConnector(jetty);
+    HttpConfiguration http = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    // a client that trickles a request body or does not read an answer is dropped, not waited for
+    http.setMinRequestDataRate(config.minDataRate);
+    http.setMinResponseDataRate(config.minDataRate);
     connector.setHost(config.host);
     connector.setPort(config.port);
     jetty.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    ServletHolder polling = new ServletHolder(new HttpServlet() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        engine.handleRequest(request, response);
-        String sid = request.getParameter("sid");
-        if (sid != null && bySession.containsKey(sid)) {
-          addresses.putIfAbsent(sid, request.getRemoteAddr());
-        }
-      }
-    });
-    polling.setAsyncSupported(true);
-    context.addServlet(polling, "/socket.io/*");
+    HotLane lane = new HotLane();
+    // a POST carries packets as text, binary ones in base64 (4/3 of their size), several per request
+    int maxBody = config.maxPayloadBytes / 3 * 4 + 64 * 1024;
+    polling = new PollingServlet(engine, gate, lane, () -> meter(false), maxBody, config.allowCredentials);
+    ServletHolder pollingHolder = new ServletHolder(polling);
+    pollingHolder.setAsyncSupported(true);
+    context.addServlet(pollingHolder, "/socket.io/*");
     context.addServlet(new ServletHolder(new TextServlet(() -> Json.write(health(), false), "application/json")),
         "/health");
     context.addServlet(new ServletHolder(new TextServlet(() -> Json.write(registry.table(), false),
@@ -166,13 +192,15 @@ public final class PacketServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new ResourceServlet(dir)), prefix + "/*"));
     int maxMessage = config.maxPayloadBytes + 64 * 1024;
     Duration idle = config.pingInterval.plus(config.pingTimeout).plusSeconds(5);
-    var upgrades = EngineFrames.upgrades(engine, maxMessage, idle, new HotLane());
+    var upgrades = EngineFrames.upgrades(engine, maxMessage, idle, lane, gate, () -> meter(true));
     upgrades.setHandler(context);
     jetty.setHandler(upgrades);
     try {
       jetty.start();
     } catch (Exception e) {
+      closing = true;
       stopQuietly();
+      config.onStartFailed.forEach(h -> h.on(this));
       throw new IllegalStateException("cannot start on " + config.host + ":" + config.port + ": " + e.getMessage(), e);
     }
     LOG.info("packets server listening on http://{}:{}/ ({} packets, fingerprint {})", config.host, port(),
@@ -223,18 +251,20 @@ public final class PacketServer implements AutoCloseable {
     }
   }
 
-  /** Writes an encoded packet to a socket, asking for no response: straight onto its websocket when it has one. */
+  /** Queues an encoded packet for one socket, asking for no response. */
   private void push(PacketSocket socket, int id, String header, byte[] payload) {
     metrics.packetsOut.increment();
     metrics.bytesOut.add(payload.length);
-    FrameWriter out = writers.get(socket.session());
-    synchronized (socket) {
-      if (out != null) {
-        out.binary(header, payload);
-      } else {
-        socket.raw().send(String.valueOf(id), payload);
-      }
-    }
+    SocketIoSocket raw = socket.raw();
+    socket.mailbox().offer(new Mailbox.Send(header, payload, () -> raw.send(String.valueOf(id), payload),
+        header.length() + payload.length));
+  }
+
+  /** Queues a JSON event ({@code packets:ready}, {@code packets:close}…) for one socket. */
+  private void event(PacketSocket socket, String event, JSONObject data) {
+    String frame = "42[" + JSONObject.quote(event) + "," + data + "]";
+    SocketIoSocket raw = socket.raw();
+    socket.mailbox().offer(new Mailbox.Send(frame, null, () -> raw.send(event, data), frame.length()));
   }
 
   /** The sockets in a room. */
@@ -270,17 +300,71 @@ public final class PacketServer implements AutoCloseable {
 
   // ---- connections
 
+  /** A websocket or polling session gets a meter of its own: its frames beyond the packets' own rate limit. */
+  private FrameMeter meter(boolean websocket) {
+    return new FrameMeter(2 * config.ratePerSecond + 10, 2 * config.rateBurst + 20, config.maxAttachments, websocket);
+  }
+
+  /** Engine.io opened a session (a handshake on either transport): counted by the gate until it closes. */
+  private void onSession(EngineIoSocket session) {
+    String sid = session.getId();
+    String address = Gate.handshakeAddress() == null ? "unknown" : Gate.handshakeAddress();
+    if (!gate.enter(address)) {
+      session.close();
+      return;
+    }
+    addresses.put(sid, address);
+    session.on("flush", (s, args) -> {
+      PacketSocket socket = bySession.get(sid);
+      if (socket != null) {
+        socket.mailbox().libraryFlushed();
+      }
+    });
+    session.on("close", (s, args) -> {
+      gate.leave(address);
+      addresses.remove(sid);
+      writers.remove(sid);
+      if (polling != null) {
+        polling.forget(sid);
+      }
+      LibraryTimers.release(s);
+    });
+  }
+
   private void onConnection(SocketIoSocket raw) {
+    String session = raw.getClient().getId();
+    if (bySession.containsKey(session)) {
+      // a second CONNECT on one engine.io session would be another socket on the same connection, outside every
+      // per-socket limit: the session is closed instead
+      metrics.protocolErrors.increment();
+      LOG.debug("session {} sent a second CONNECT: closed", session);
+      raw.getClient().getConnection().close();
+      return;
+    }
     Object auth;
     try {
       auth = JsonBridge.toJava(raw.getConnectData(), 0);
     } catch (IllegalArgumentException e) {
       auth = null;
     }
-    PacketSocket socket = new PacketSocket(this, raw, auth);
+    long budget = config.outboundBudget > 0 ? config.outboundBudget : Math.max(64 * 1024, 4L * config.maxPayloadBytes);
+    PacketSocket[] self = new PacketSocket[1];
+    Mailbox mailbox = new Mailbox(budget, outbound, new Mailbox.Outlet() {
+      @Override
+      public FrameWriter writer() {
+        return writers.get(session);
+      }
+
+      @Override
+      public void overflow(long pending) {
+        overflowed(self[0], pending);
+      }
+    });
+    PacketSocket socket = new PacketSocket(this, raw, auth, mailbox);
+    self[0] = socket;
     Lane lane = new Lane(new TokenBucket(config.ratePerSecond, config.rateBurst));
     socket.lane = lane;
-    bySession.put(socket.session(), socket);
+    bySession.put(session, socket);
     raw.registerAllEventListener((event, args) -> inbound.onEvent(socket, event, args));
     raw.on("disconnect", args -> onDisconnect(socket, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
     if (config.authenticator == null && config.onConnect.isEmpty()) {
@@ -288,36 +372,58 @@ public final class PacketServer implements AutoCloseable {
       return;
     }
     // hooks may block (a token checked against a database): they run on the worker pool, and packets that come
-    // meanwhile wait in the socket's lane until the hooks let the socket in
+    // meanwhile wait in the socket's lane (a few of them: see Inbound) until the hooks let the socket in, or until
+    // the authentication timeout refuses it
     CompletableFuture<Void> admitted = new CompletableFuture<>();
     lane.tail = admitted;
+    lane.admitting = true;
     Object payload = auth;
-    workers.execute(() -> {
-      try {
-        if (config.authenticator != null) {
-          socket.principal(config.authenticator.authenticate(payload, socket.headers()));
+    long timeout = config.authenticationTimeout.toMillis();
+    CompletableFuture.delayedExecutor(timeout, TimeUnit.MILLISECONDS, outbound).execute(() -> {
+      if (!admitted.isDone()) {
+        refuse(socket, admitted, new Refusal("authentication timed out after " + timeout + " ms"));
+      }
+    });
+    try {
+      workers.execute(() -> {
+        try {
+          if (config.authenticator != null) {
+            socket.principal(config.authenticator.authenticate(payload, socket.headers()));
+          }
+          for (Hooks.Connect hook : config.onConnect) {
+            hook.connected(socket);
+          }
+        } catch (Refusal refusal) {
+          refuse(socket, admitted, refusal);
+          return;
+        } catch (RuntimeException e) {
+          String id = Correlation.next();
+          LOG.warn("connect hook failed for socket {} ({})", raw.getId(), id, e);
+          refuse(socket, admitted, new Refusal("internal error (id " + id + ")"));
+          return;
         }
-        for (Hooks.Connect hook : config.onConnect) {
-          hook.connected(socket);
+        if (!admitted.isDone()) {
+          admit(socket);
+          admitted.complete(null);
         }
-      } catch (Refusal refusal) {
-        LOG.info("refused socket {}: {}", raw.getId(), refusal.getMessage());
-        metrics.refused.increment();
-        synchronized (socket) {
-          raw.send(REFUSED_EVENT, new JSONObject().put("reason", refusal.getMessage()));
-        }
-        raw.disconnect(true);
-        admitted.completeExceptionally(refusal);
-        return;
-      } catch (RuntimeException e) {
-        LOG.warn("connect hook failed for socket {}", raw.getId(), e);
-        raw.disconnect(true);
-        admitted.completeExceptionally(e);
+      });
+    } catch (java.util.concurrent.RejectedExecutionException busy) {
+      refuse(socket, admitted, new Refusal("server busy"));
+    }
+  }
+
+  /** Refuses a socket still in its connect hooks (once): tells the client why and disconnects it. */
+  private void refuse(PacketSocket socket, CompletableFuture<Void> admitted, Refusal refusal) {
+    synchronized (socket) {
+      if (admitted.isDone()) {
         return;
       }
-      admit(socket);
-      admitted.complete(null);
-    });
+      admitted.completeExceptionally(refusal);
+    }
+    LOG.info("refused socket {}: {}", socket.id(), refusal.getMessage());
+    metrics.refused.increment();
+    event(socket, REFUSED_EVENT, new JSONObject().put("reason", refusal.getMessage()));
+    disconnectAfterMailbox(socket);
   }
 
   /** Counts a socket in, lets its packets take the hot path, and tells its client it is ready. */
@@ -327,10 +433,11 @@ public final class PacketServer implements AutoCloseable {
         return;
       }
       sockets.put(socket.id(), socket);
+      socket.lane.admitting = false;
       metrics.connections.incrementAndGet();
       metrics.connectionsTotal.increment();
-      socket.raw().send(READY_EVENT, new JSONObject().put("fingerprint", registry.fingerprint()));
     }
+    event(socket, READY_EVENT, new JSONObject().put("fingerprint", registry.fingerprint()));
   }
 
   private void onDisconnect(PacketSocket socket, String reason) {
@@ -340,30 +447,57 @@ public final class PacketServer implements AutoCloseable {
       admitted = sockets.remove(socket.id()) != null;
     }
     socket.lane = null;
+    socket.mailbox().close();
     bySession.remove(socket.session(), socket);
-    addresses.remove(socket.session());
+    PacketError gone = new PacketError(503, "disconnected: " + reason);
+    socket.awaiting.values().forEach(f -> f.completeExceptionally(gone));
+    socket.awaiting.clear();
     if (admitted) {
       metrics.connections.decrementAndGet();
       if (!config.onDisconnect.isEmpty()) {
         // like connect hooks, these may block (saving a player's state): not on the read thread
-        workers.execute(() -> {
-          for (Hooks.Disconnect hook : config.onDisconnect) {
-            try {
-              hook.disconnected(socket, reason);
-            } catch (RuntimeException e) {
-              LOG.warn("disconnect hook failed", e);
+        try {
+          workers.execute(() -> {
+            for (Hooks.Disconnect hook : config.onDisconnect) {
+              try {
+                hook.disconnected(socket, reason);
+              } catch (RuntimeException e) {
+                LOG.warn("disconnect hook failed", e);
+              }
             }
-          }
-        });
+          });
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+          LOG.warn("worker pool full: the disconnect hooks of socket {} did not run", socket.id());
+        }
       }
     }
   }
 
+  /** Tells the client why, then disconnects it once what was queued before is written. */
   void close(PacketSocket socket, String reason) {
-    synchronized (socket) {
-      socket.raw().send(CLOSE_EVENT, new JSONObject().put("reason", reason));
+    event(socket, CLOSE_EVENT, new JSONObject().put("reason", reason));
+    disconnectAfterMailbox(socket);
+  }
+
+  /** Disconnects a socket from its mailbox's drain, after everything queued before. */
+  private void disconnectAfterMailbox(PacketSocket socket) {
+    SocketIoSocket raw = socket.raw();
+    socket.mailbox().offer(new Mailbox.Send(null, null, () -> raw.disconnect(true), 0));
+  }
+
+  /** A socket's outbound budget was exceeded: its client does not read. Closed at once, without waiting for it. */
+  private void overflowed(PacketSocket socket, long pending) {
+    metrics.outboundOverflows.increment();
+    LOG.info("closing socket {} ({}): {} bytes wait to be written, over its outbound budget", socket.id(),
+        socket.remoteAddress(), pending);
+    String session = socket.session();
+    FrameWriter writer = writers.get(session);
+    if (writer != null) {
+      writer.abort(1008, "outbound budget exceeded");
+    } else if (polling != null) {
+      polling.abort(session);
     }
-    socket.raw().disconnect(true);
+    outbound.execute(() -> socket.raw().disconnect(true));
   }
 
   /** How many packets came the hot way (see {@link FastLane}). */
@@ -393,21 +527,51 @@ public final class PacketServer implements AutoCloseable {
       }
       hotPackets.increment();
       try {
-        inbound.onPacket(socket, packetId, payload, ackId < 0 ? null : new FastAck(socket.raw(), ackId, out));
+        inbound.onPacket(socket, packetId, payload, ackId < 0 ? null : new FastAck(socket, ackId, null));
       } catch (RuntimeException e) {
         LOG.warn("packet from socket {} failed", socket.id(), e);
       }
     }
 
     @Override
+    public void ack(String sid, int ackId, String json, byte[] attachment) {
+      PacketSocket socket = bySession.get(sid);
+      CompletableFuture<Object> waiting = socket == null ? null : socket.awaiting.remove(ackId);
+      if (waiting == null) {
+        return;
+      }
+      try {
+        JSONArray args = new JSONArray(json);
+        Object[] values = new Object[args.length()];
+        for (int i = 0; i < values.length; i++) {
+          Object value = args.opt(i);
+          values[i] = value instanceof JSONObject o && o.optBoolean("_placeholder") ? attachment
+              : value == JSONObject.NULL ? JSONObject.NULL : value;
+        }
+        waiting.complete(answer(values));
+      } catch (RuntimeException e) {
+        waiting.completeExceptionally(new PacketError(400, "a malformed answer: " + e.getMessage()));
+      }
+    }
+
+    @Override
     public void opened(String sid, FrameWriter out, String remoteAddress) {
       writers.put(sid, out);
-      addresses.put(sid, remoteAddress);
     }
 
     @Override
     public void closed(String sid, FrameWriter out) {
       writers.remove(sid, out);
+    }
+
+    @Override
+    public void protocolError(String sid, String reason) {
+      metrics.protocolErrors.increment();
+      LOG.debug("session {} closed: {}", sid, reason);
+      PacketSocket socket = sid == null ? null : bySession.get(sid);
+      if (socket != null && writers.get(sid) == null) {
+        outbound.execute(() -> socket.raw().disconnect(true));
+      }
     }
   }
 
@@ -420,7 +584,10 @@ public final class PacketServer implements AutoCloseable {
     push(socket, id, BinaryHeader.push(id), payload);
   }
 
-  /** Sends a packet and waits for the client's response (its ack), up to the ack timeout. */
+  /**
+   * Sends a packet and completes with the client's response (its ack), or fails after the ack timeout; the server's
+   * own ack ids and a bounded table of sends awaiting an answer, cleaned on timeout and disconnect.
+   */
   CompletableFuture<Object> send(PacketSocket socket, Object packet) {
     byte[] payload;
     int id;
@@ -430,13 +597,30 @@ public final class PacketServer implements AutoCloseable {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+    if (socket.awaiting.size() >= config.maxAwaitingAcks) {
+      return CompletableFuture.failedFuture(new PacketError(503, config.maxAwaitingAcks
+          + " sends to this socket already await an answer"));
+    }
     metrics.packetsOut.increment();
     metrics.bytesOut.add(payload.length);
+    int ack = socket.nextAckId();
     CompletableFuture<Object> response = new CompletableFuture<>();
-    synchronized (socket) {
-      socket.raw().send(String.valueOf(id), new Object[] {payload}, args -> response.complete(answer(args)));
+    socket.awaiting.put(ack, response);
+    String header = "451-" + ack + "[\"" + id + "\"," + BinaryHeader.PLACEHOLDER_JSON + "]";
+    SocketIoSocket raw = socket.raw();
+    Runnable viaLibrary = () -> {
+      JSONArray data = new JSONArray().put(String.valueOf(id)).put(payload);
+      Packet<JSONArray> event = new Packet<>(Parser.BINARY_EVENT, data);
+      event.id = ack;
+      event.nsp = "/";
+      raw.getClient().sendPacket(event);
+    };
+    if (!socket.mailbox().offer(new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length))) {
+      socket.awaiting.remove(ack);
+      return CompletableFuture.failedFuture(new PacketError(503, "the socket is closed"));
     }
     return response.orTimeout(config.ackTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((value, error) -> {
+      socket.awaiting.remove(ack);
       if (error == null) {
         if (value instanceof PacketError e) {
           throw e;
@@ -467,9 +651,11 @@ public final class PacketServer implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (jetty == null || closing) {
+      closing = true;
       return;
     }
     closing = true;
+    gate.close();
     config.onStop.forEach(h -> h.on(this));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (inbound.inFlight() > 0 && System.nanoTime() < deadline) {
@@ -489,6 +675,7 @@ public final class PacketServer implements AutoCloseable {
     }
     stopQuietly();
     LOG.info("packets server stopped");
+    config.onStopped.forEach(h -> h.on(this));
   }
 
   private void stopQuietly() {
@@ -502,6 +689,7 @@ public final class PacketServer implements AutoCloseable {
       LOG.warn("error while stopping", e);
     }
     workers.shutdownNow();
+    outbound.shutdownNow();
   }
 
   /** Configures a server; every limit has a safe default. */
@@ -525,6 +713,20 @@ public final class PacketServer implements AutoCloseable {
     double rateBurst = 400;
     int rateStrikes = 200;
     int maxConnections = 10_000;
+    int maxConnectionsPerAddress = 64;
+    final java.util.Set<String> trustedProxies = new java.util.LinkedHashSet<>();
+    final java.util.Set<String> allowedOrigins = new java.util.LinkedHashSet<>();
+    boolean allowCredentials;
+    Duration authenticationTimeout = Duration.ofSeconds(10);
+    long outboundBudget;
+    int maxAttachments = 1;
+    int maxQueuedPackets = 64;
+    int maxAwaitingAcks = 1024;
+    int workerThreads = 64;
+    long minDataRate = 1024;
+    boolean bridgeJulToSlf4j;
+    final List<Hooks.Lifecycle> onStartFailed = new ArrayList<>();
+    final List<Hooks.Lifecycle> onStopped = new ArrayList<>();
     java.util.concurrent.Executor acceptorExecutor;
     boolean inlineReads = true;
     dev.packets.intercom.Intercom intercom;
@@ -569,7 +771,10 @@ public final class PacketServer implements AutoCloseable {
       return this;
     }
 
-    /** Puts stack traces in 500 acks (default false). */
+    /**
+     * Puts the exception and its stack trace in 500 acks (default false: they say {@code internal error (id …)},
+     * and the server logs the stack trace under that id).
+     */
     public Builder development(boolean on) {
       this.development = on;
       return this;
@@ -617,6 +822,114 @@ public final class PacketServer implements AutoCloseable {
     /** Handshakes beyond this many connected sockets are refused (default 10,000). */
     public Builder maxConnections(int max) {
       this.maxConnections = max;
+      return this;
+    }
+
+    /**
+     * Engine.io sessions (connected or still in their handshake) from one client address beyond this are refused
+     * with 503 (default 64). The address is the TCP peer, or the last {@code X-Forwarded-For} entry that a
+     * {@linkplain #trustedProxies trusted proxy} added.
+     */
+    public Builder maxConnectionsPerAddress(int max) {
+      this.maxConnectionsPerAddress = max;
+      return this;
+    }
+
+    /**
+     * The proxies (IP addresses) whose {@code X-Forwarded-For} the server believes; from anyone else the header is
+     * ignored. Default none.
+     */
+    public Builder trustedProxies(String... addresses) {
+      trustedProxies.addAll(List.of(addresses));
+      return this;
+    }
+
+    /**
+     * The origins whose pages may connect (e.g. {@code https://game.example}); requests from other origins get 403
+     * on both transports. By default only the server's own origin (a page it served) and requests without an
+     * {@code Origin} header (clients that are not browsers).
+     */
+    public Builder allowedOrigins(String... origins) {
+      allowedOrigins.addAll(List.of(origins));
+      return this;
+    }
+
+    /**
+     * Whether long-polling answers to an allowed other origin carry {@code Access-Control-Allow-Credentials: true},
+     * letting that page's requests carry the user's cookies (default false).
+     */
+    public Builder allowCredentials(boolean allow) {
+      this.allowCredentials = allow;
+      return this;
+    }
+
+    /** How long authentication and the connect hooks may take before the connection is refused (default 10 s). */
+    public Builder authenticationTimeout(Duration timeout) {
+      this.authenticationTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Bytes that may wait to be written to one socket (queued, or in flight to a client that reads slowly); a send
+     * past it closes the socket (1008 on a websocket) and is counted in {@link ServerMetrics#outboundOverflows()}.
+     * Default 4 × {@link #maxPayloadBytes}, at least 64 KiB.
+     */
+    public Builder outboundBudget(long bytes) {
+      this.outboundBudget = bytes;
+      return this;
+    }
+
+    /**
+     * Most binary attachments a Socket.IO event or ack may announce (default 1: a packet has exactly one); a frame
+     * announcing more closes its connection before the library buffers anything.
+     */
+    public Builder maxAttachments(int max) {
+      this.maxAttachments = max;
+      return this;
+    }
+
+    /**
+     * Most packets one socket may have waiting in its lane (default 64; 16 before it is admitted); more are answered
+     * {@code {code: 503}} without being decoded.
+     */
+    public Builder maxQueuedPackets(int max) {
+      this.maxQueuedPackets = max;
+      return this;
+    }
+
+    /** Threads that run hooks and the acceptors of queued or slow packets (default 64). */
+    public Builder workerThreads(int threads) {
+      this.workerThreads = threads;
+      return this;
+    }
+
+    /**
+     * The slowest a client may send a request body or read an answer over HTTP, in bytes a second (default 1,024):
+     * slower ones are dropped.
+     */
+    public Builder minDataRate(long bytesPerSecond) {
+      this.minDataRate = bytesPerSecond;
+      return this;
+    }
+
+    /**
+     * Whether {@code start()} routes java.util.logging (the Socket.IO library's) to SLF4J, replacing the root
+     * logger's handlers (default false: a library does not rewire logging unasked).
+     */
+    public Builder bridgeJulToSlf4j(boolean on) {
+      this.bridgeJulToSlf4j = on;
+      return this;
+    }
+
+    /** Called when {@code start()} fails (the port is taken…), before it throws. */
+    public Builder onStartFailed(Hooks.Lifecycle hook) {
+      onStartFailed.add(hook);
+      return this;
+    }
+
+    /** Called once the server has stopped. */
+    public Builder onStopped(Hooks.Lifecycle hook) {
+      onStopped.add(hook);
       return this;
     }
 

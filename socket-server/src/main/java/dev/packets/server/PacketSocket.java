@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One connected client: its handshake, session attributes and rooms, and the way to send it packets. Sends to one
- * socket are serialized (socket.io-server-java writes a binary packet in several frames with no lock of its own).
+ * One connected client: its handshake, session attributes and rooms, and the way to send it packets. Every send
+ * goes into the socket's {@link Mailbox} and is written from there: the caller never writes to the connection nor
+ * waits for it.
  */
 public final class PacketSocket {
   private final PacketServer server;
@@ -23,11 +24,25 @@ public final class PacketSocket {
   /** Set (under this socket's lock) when it disconnected, so a late admission does not count it in. */
   boolean gone;
   private volatile Object principal;
+  private final Mailbox mailbox;
+  /** The server's sends that wait for this client's ack, by the server's own ack id. */
+  final Map<Integer, CompletableFuture<Object>> awaiting = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger nextAck = new java.util.concurrent.atomic.AtomicInteger();
 
-  PacketSocket(PacketServer server, SocketIoSocket socket, Object auth) {
+  PacketSocket(PacketServer server, SocketIoSocket socket, Object auth, Mailbox mailbox) {
     this.server = server;
     this.socket = socket;
     this.auth = auth;
+    this.mailbox = mailbox;
+  }
+
+  Mailbox mailbox() {
+    return mailbox;
+  }
+
+  /** The next ack id of the server's own sends to this socket (1..2^31-1, then round again). */
+  int nextAckId() {
+    return nextAck.incrementAndGet() & Integer.MAX_VALUE;
   }
 
   /** A typed key for {@link #get}/{@link #set}. */
@@ -57,15 +72,10 @@ public final class PacketSocket {
   }
 
   /**
-   * The client's IP address: the first {@code X-Forwarded-For} entry of the handshake when a proxy set one, else the
-   * peer of the connection (its websocket, or its polling requests); "unknown" before the first of those is seen.
+   * The client's IP address: the peer of the connection that opened its session, or, behind a
+   * {@linkplain PacketServer.Builder#trustedProxies trusted proxy}, the address that proxy forwarded for.
    */
   public String remoteAddress() {
-    for (Map.Entry<String, List<String>> e : headers().entrySet()) {
-      if (e.getKey().equalsIgnoreCase("x-forwarded-for") && !e.getValue().isEmpty()) {
-        return e.getValue().get(0).split(",")[0].trim();
-      }
-    }
     String peer = server.remoteAddress(session());
     return peer == null ? "unknown" : peer;
   }

@@ -17,6 +17,8 @@ public final class ServerMetrics {
   final LongAdder refused = new LongAdder();
   final LongAdder acceptorNanos = new LongAdder();
   final LongAdder acceptorCalls = new LongAdder();
+  final LongAdder outboundOverflows = new LongAdder();
+  final LongAdder protocolErrors = new LongAdder();
 
   public int connections() {
     return connections.get();
@@ -63,6 +65,19 @@ public final class ServerMetrics {
     return refused.sum();
   }
 
+  /** Sockets closed because their outbound budget was exceeded (a client that does not read). */
+  public long outboundOverflows() {
+    return outboundOverflows.sum();
+  }
+
+  /**
+   * Connections closed for breaking the protocol: a second CONNECT, too many attachments, frames over their budget,
+   * pongs that answer no ping.
+   */
+  public long protocolErrors() {
+    return protocolErrors.sum();
+  }
+
   /** Mean time in acceptors (validate and respond, to completion), in microseconds. */
   public double acceptorMeanMicros() {
     long calls = acceptorCalls.sum();
@@ -78,6 +93,8 @@ public final class ServerMetrics {
     out.put("packetsOut", packetsOut());
     out.put("bytesIn", bytesIn());
     out.put("bytesOut", bytesOut());
+    out.put("outboundOverflows", outboundOverflows());
+    out.put("protocolErrors", protocolErrors());
     out.put("errors", errors());
     out.put("refused", refused());
     out.put("acceptorMeanMicros", Math.round(acceptorMeanMicros() * 10) / 10.0);

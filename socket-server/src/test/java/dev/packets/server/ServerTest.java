@@ -68,8 +68,15 @@ class ServerTest {
         })).build().start(); PacketClient client = client(server)) {
       PacketError e = error(client.send(new Echo("x")));
       assertEquals(500, e.code());
-      assertEquals("boom", e.reason());
+      assertTrue(e.reason().matches("internal error \\(id [0-9a-f]{16}\\)"), e.reason());
       assertEquals(1, server.metrics().errors());
+    }
+    try (PacketServer server = TestPackets.server().development(true)
+        .accept(Echo.class, Acceptor.responding((echo, socket) -> {
+          throw new IllegalStateException("boom");
+        })).build().start(); PacketClient client = client(server)) {
+      PacketError e = error(client.send(new Echo("x")));
+      assertTrue(e.reason().contains("IllegalStateException: boom"), e.reason());
     }
   }
 
@@ -269,7 +276,7 @@ class ServerTest {
         .build().start(); PacketClient client = client(bare)) {
       PacketError e = error(client.send(new Echo("x")));
       assertEquals(500, e.code());
-      assertTrue(e.reason().startsWith("this server has no intercom"), e.reason());
+      assertTrue(e.reason().startsWith("internal error (id "), e.reason());
     }
   }
 

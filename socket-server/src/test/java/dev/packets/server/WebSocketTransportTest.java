@@ -268,19 +268,26 @@ class WebSocketTransportTest {
   }
 
   @Test
-  void aProxysForwardedForComesFirst() throws Exception {
+  void aTrustedProxysForwardedForNamesTheClient() throws Exception {
+    assertEquals("198.51.100.7", forwardedAddress(TestPackets.server().trustedProxies("127.0.0.1")),
+        "the entry the trusted proxy added");
+    assertEquals("127.0.0.1", forwardedAddress(TestPackets.server()), "an untrusted peer's header is ignored");
+  }
+
+  private static String forwardedAddress(PacketServer.Builder builder) throws Exception {
     List<PacketSocket> connected = new CopyOnWriteArrayList<>();
-    try (PacketServer server = TestPackets.server().onConnect(connected::add).build().start()) {
+    try (PacketServer server = builder.onConnect(connected::add).build().start()) {
       Raw raw = new Raw();
-      raw.ws = HTTP.newWebSocketBuilder().header("X-Forwarded-For", "203.0.113.9, 10.0.0.1")
+      raw.ws = HTTP.newWebSocketBuilder().header("X-Forwarded-For", "203.0.113.9, 198.51.100.7")
           .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=websocket"), raw)
           .get(10, TimeUnit.SECONDS);
       raw.next();
       raw.ws.sendText("40", true).get(10, TimeUnit.SECONDS);
       raw.next();
       raw.next();
-      assertEquals("203.0.113.9", connected.get(0).remoteAddress());
+      String address = connected.get(0).remoteAddress();
       raw.ws.abort();
+      return address;
     }
   }
 

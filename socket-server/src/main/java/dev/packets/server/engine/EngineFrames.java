@@ -38,6 +38,7 @@ public final class EngineFrames implements FrameHandler {
   private final EngineIoServer engine;
   private final int maxMessageBytes;
   private final FastLane lane;
+  private final FrameMeter meter;
   private final Map<String, String> query;
   private final Map<String, List<String>> headers;
   private CoreSession session;
@@ -47,11 +48,15 @@ public final class EngineFrames implements FrameHandler {
   private byte[] parts;
   private int length;
 
-  private EngineFrames(EngineIoServer engine, int maxMessageBytes, FastLane lane, Map<String, String> query,
-      Map<String, List<String>> headers) {
+  private final String address;
+
+  private EngineFrames(EngineIoServer engine, int maxMessageBytes, FastLane lane, FrameMeter meter,
+      Map<String, String> query, Map<String, List<String>> headers, String address) {
     this.engine = engine;
     this.maxMessageBytes = maxMessageBytes;
     this.lane = lane;
+    this.meter = meter;
+    this.address = address;
     this.query = query;
     this.headers = headers;
   }
@@ -60,17 +65,28 @@ public final class EngineFrames implements FrameHandler {
    * The handler that upgrades {@code /socket.io/} and {@code /socket.io} to engine.io websockets, refusing
    * permessage-deflate (compressing every tiny frame costs about ten times the throughput, see shared FACTS), with
    * messages of at most {@code maxMessageBytes}, closing connections silent for {@code idle} (longer than
-   * engine.io's ping interval and timeout, which notice a dead peer first); packets go to {@code lane} (null:
-   * everything through engine.io). Put it in front of the servlet context that serves polling.
+   * engine.io's ping interval and timeout, which notice a dead peer first); packets go to {@code lane}. Upgrades
+   * that {@code gate} refuses are answered with its status; each connection's frames are metered by a meter from
+   * {@code meters}. Put it in front of the servlet context that serves polling.
    */
   public static WebSocketUpgradeHandler upgrades(EngineIoServer engine, int maxMessageBytes, Duration idle,
-      FastLane lane) {
+      FastLane lane, Gate gate, java.util.function.Supplier<FrameMeter> meters) {
     WebSocketUpgradeHandler upgrades = new WebSocketUpgradeHandler();
     WebSocketNegotiator negotiator = new WebSocketNegotiator() {
       @Override
       public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        Map<String, String> query = query(request);
+        String address = gate.clientAddress(Request.getRemoteAddr(request),
+            request.getHeaders().get("X-Forwarded-For"));
+        Gate.Refusal refused = gate.check(query, request.getHeaders().get("Origin"),
+            request.getHttpURI().getScheme(), request.getHeaders().get("Host"), address, !query.containsKey("sid"));
+        if (refused != null) {
+          org.eclipse.jetty.server.Response.writeError(request, response, callback, refused.status(),
+              refused.reason());
+          return null;
+        }
         response.setExtensions(List.of());
-        return new EngineFrames(engine, maxMessageBytes, lane, query(request), headers(request));
+        return new EngineFrames(engine, maxMessageBytes, lane, meters.get(), query, headers(request), address);
       }
     };
     upgrades.addMapping("/socket.io/", negotiator);
@@ -117,8 +133,8 @@ public final class EngineFrames implements FrameHandler {
   @Override
   public void onOpen(CoreSession coreSession, Callback callback) {
     session = coreSession;
-    socket = new JettyEngineSocket(coreSession, query, headers, lane);
-    engine.handleWebSocket(socket);
+    socket = new JettyEngineSocket(coreSession, query, headers, lane, meter);
+    Gate.handshake(address, () -> engine.handleWebSocket(socket));
     callback.succeeded();
     coreSession.demand();
   }
@@ -126,6 +142,7 @@ public final class EngineFrames implements FrameHandler {
   @Override
   public void onFrame(Frame frame, Callback callback) {
     byte opcode = frame.getOpCode();
+    socket.reading(Thread.currentThread());
     try {
       switch (opcode) {
         case OpCode.TEXT, OpCode.BINARY -> {
@@ -154,6 +171,8 @@ public final class EngineFrames implements FrameHandler {
       // a frame the library cannot take (org.json recurses on nesting): this connection fails, the thread goes on
       callback.failed(e);
       return;
+    } finally {
+      socket.reading(null);
     }
     callback.succeeded();
     if (opcode != OpCode.CLOSE) {

@@ -34,6 +34,12 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
   private final Map<String, String> query;
   private final Map<String, List<String>> headers;
   private final FastLane lane;
+  private final FrameMeter meter;
+  /** The thread inside {@link EngineFrames#onFrame} for this connection now, or null. */
+  private volatile Thread reader;
+  /** The ack id of a binary ack whose attachment comes next, or -1; and its header's JSON. */
+  private int ackDue = -1;
+  private String ackJson;
   /** The engine.io session this websocket carries, once known. */
   private volatile String sid;
   /** Whether this websocket is its session's transport (an upgrade, once the client answered the probe with 5). */
@@ -46,13 +52,24 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
   private long pending = BinaryHeader.NO;
   private String pendingFrame;
 
-  JettyEngineSocket(CoreSession session, Map<String, String> query, Map<String, List<String>> headers, FastLane lane) {
+  JettyEngineSocket(CoreSession session, Map<String, String> query, Map<String, List<String>> headers, FastLane lane,
+      FrameMeter meter) {
     this.session = session;
     this.query = query;
     this.headers = headers;
-    // engine.io v3 (Socket.IO v2 clients) prefixes binary frames with a type byte: those take the library's way
-    this.lane = "4".equals(query.get("EIO")) ? lane : null;
+    this.lane = lane;
+    this.meter = meter;
     this.sid = query.get("sid");
+  }
+
+  /** Marks the calling thread as this connection's reader (null: none now). */
+  void reading(Thread thread) {
+    reader = thread;
+  }
+
+  @Override
+  public boolean onReadThread() {
+    return reader == Thread.currentThread();
   }
 
   @Override
@@ -77,6 +94,8 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
       }
     } else if (!transport && message.equals("3probe")) {
       probed = true;
+    } else if (message.equals("2")) {
+      meter.pingSent();
     }
     session.sendFrame(new Frame(OpCode.TEXT, message), WRITTEN, false);
   }
@@ -87,19 +106,37 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
   }
 
   @Override
-  public void text(String frame) {
-    write(frame);
+  public synchronized void text(String frame, Runnable written) {
+    session.sendFrame(new Frame(OpCode.TEXT, frame), callback(written), false);
   }
 
   @Override
-  public synchronized void binary(String header, byte[] attachment) {
-    write(header);
-    write(attachment);
+  public synchronized void binary(String header, byte[] attachment, Runnable written) {
+    session.sendFrame(new Frame(OpCode.TEXT, header), Callback.NOOP, false);
+    session.sendFrame(new Frame(OpCode.BINARY, ByteBuffer.wrap(attachment)), callback(written), false);
+  }
+
+  private static Callback callback(Runnable written) {
+    return Callback.from(written, e -> written.run());
+  }
+
+  @Override
+  public void abort(int code, String reason) {
+    session.close(code, reason, Callback.NOOP);
+    session.abort();
   }
 
   @Override
   public void close() {
     session.close(CloseStatus.NORMAL, null, Callback.NOOP);
+  }
+
+  /** Closes for a broken rule: 1002 (protocol error) for a pong without a ping, else 1008 (policy violation). */
+  private void broke(String reason) {
+    if (lane != null) {
+      lane.protocolError(sid, reason);
+    }
+    session.close(reason.contains("pong") ? 1002 : 1008, reason, Callback.NOOP);
   }
 
   /** The peer's IP address. */
@@ -109,6 +146,22 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
   }
 
   void onText(String message) {
+    if (lane != null && transport && libraryAttachments == 0 && pending == BinaryHeader.NO) {
+      long header = BinaryHeader.parse(message);
+      if (header != BinaryHeader.NO && lane.ready(sid)) {
+        pending = header;
+        pendingFrame = message;
+        return;
+      }
+    }
+    String broken = meter.text(message);
+    if (broken != null) {
+      broke(broken);
+      return;
+    }
+    if (lane != null && ack(message)) {
+      return;
+    }
     if (lane != null && transport && libraryAttachments == 0) {
       long header = BinaryHeader.parse(message);
       if (header != BinaryHeader.NO && lane.ready(sid)) {
@@ -143,6 +196,18 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
       lane.packet(sid, BinaryHeader.event(header), BinaryHeader.ackId(header), message, this);
       return;
     }
+    String broken = meter.binary(message.length);
+    if (broken != null) {
+      broke(broken);
+      return;
+    }
+    if (ackDue >= 0) {
+      int id = ackDue;
+      ackDue = -1;
+      lane.ack(sid, id, ackJson, message);
+      ackJson = null;
+      return;
+    }
     if (libraryAttachments > 0) {
       libraryAttachments--;
     }
@@ -158,6 +223,40 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
 
   void onError(Throwable error) {
     emit("error", "websocket error", String.valueOf(error.getMessage()));
+  }
+
+  /**
+   * Takes the client's ack of the server's own send ({@code 43<id>[…]}, or {@code 461-<id>[…]} whose attachment
+   * comes next) past the library, which keeps no record of those ids; false for any other frame.
+   */
+  private boolean ack(String message) {
+    int at;
+    boolean binary;
+    if (message.startsWith("43")) {
+      at = 2;
+      binary = false;
+    } else if (message.startsWith("461-")) {
+      at = 4;
+      binary = true;
+    } else {
+      return false;
+    }
+    int id = 0;
+    int digits = 0;
+    while (at < message.length() && Character.isDigit(message.charAt(at)) && digits < 9) {
+      id = id * 10 + (message.charAt(at++) - '0');
+      digits++;
+    }
+    if (digits == 0 || at >= message.length() || message.charAt(at) != '[') {
+      return false;
+    }
+    if (binary) {
+      ackDue = id;
+      ackJson = message.substring(at);
+    } else {
+      lane.ack(sid, id, message.substring(at), null);
+    }
+    return true;
   }
 
   /** The session id in engine.io's open packet, {@code 0{"sid": "…", …}} (any spacing), or null. */

@@ -1,14 +1,14 @@
-package dev.packets.server;
+package dev.packets.server.engine;
 
-/** A per-socket rate limit: {@code rate} packets a second on average, bursts up to {@code burst}. */
-final class TokenBucket {
+/** A rate limit: {@code rate} tokens a second on average, bursts up to {@code burst} (per socket, per connection). */
+public final class TokenBucket {
   private final double rate;
   private final double burst;
   private double tokens;
   private long last;
   private int strikes;
 
-  TokenBucket(double rate, double burst) {
+  public TokenBucket(double rate, double burst) {
     this.rate = rate;
     this.burst = burst;
     this.tokens = burst;
@@ -16,12 +16,20 @@ final class TokenBucket {
   }
 
   /** Takes a token; false when none is left (and counts a strike). */
-  synchronized boolean take() {
+  public boolean take() {
+    return take(1);
+  }
+
+  /**
+   * Takes {@code n} tokens (a Bundle of n packets costs n); false, taking none and counting a strike, when fewer
+   * are left.
+   */
+  public synchronized boolean take(int n) {
     long now = System.nanoTime();
     tokens = Math.min(burst, tokens + (now - last) / 1e9 * rate);
     last = now;
-    if (tokens >= 1) {
-      tokens -= 1;
+    if (tokens >= n) {
+      tokens -= n;
       strikes = 0;
       return true;
     }
@@ -30,7 +38,7 @@ final class TokenBucket {
   }
 
   /** Consecutive refusals since the last packet let through. */
-  synchronized int strikes() {
+  public synchronized int strikes() {
     return strikes;
   }
 }
