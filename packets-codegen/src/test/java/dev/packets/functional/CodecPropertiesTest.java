@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * decode inverts encode for generated records; prefixes and random bytes fail only with DecodeException. Values come
  * from seeded generators (the seed is in every failure message), so a failing case replays exactly.
  */
-class CodecProperties {
+class CodecPropertiesTest {
   private static final long SEED = 20261129L;
 
   /** Runs {@code tries} checks of values from {@code generate}, each try seeded on its own. */
@@ -42,22 +42,22 @@ class CodecProperties {
 
   @Test
   void allTypesRoundTrip() {
-    forAll(300, CodecProperties::allTypes, CodecProperties::roundTrip);
+    forAll(300, CodecPropertiesTest::allTypes, CodecPropertiesTest::roundTrip);
   }
 
   @Test
   void inventoriesRoundTrip() {
-    forAll(200, CodecProperties::inventory, CodecProperties::roundTrip);
+    forAll(200, CodecPropertiesTest::inventory, CodecPropertiesTest::roundTrip);
   }
 
   @Test
   void nestedRoundTrip() {
-    forAll(200, CodecProperties::nested, CodecProperties::roundTrip);
+    forAll(200, CodecPropertiesTest::nested, CodecPropertiesTest::roundTrip);
   }
 
   @Test
   void packedRoundTrip() {
-    forAll(200, r -> new Meta(7, packed(r)), CodecProperties::roundTrip);
+    forAll(200, r -> new Meta(7, packed(r)), CodecPropertiesTest::roundTrip);
   }
 
   @Test
