@@ -1,5 +1,6 @@
 package dev.packets.game;
 
+import dev.packets.socketio.PacketError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,7 +19,6 @@ import dev.packets.game.wire.Position;
 import dev.packets.game.wire.Spots;
 import dev.packets.game.wire.Tick;
 import dev.packets.game.wire.WhereIs;
-import dev.packets.server.PacketError;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,9 @@
 package dev.packets.server;
 
+import dev.packets.socketio.PacketError;
+
 /**
- * Accepts one packet type: {@link #validate} may refuse it with a {@link ValidationError}, then {@link #respond}
+ * Accepts one packet type: {@link #validate} may refuse it with a {@link PacketError}, then {@link #respond}
  * returns what goes back to the sender as the ack — a JSON-like value, a registered packet (sent in its binary
  * form), null, or a {@link java.util.concurrent.CompletionStage} of one of these.
  *
@@ -10,7 +12,7 @@ package dev.packets.server;
 public interface Acceptor<T> {
 
   /** Refuses the packet by throwing; the default accepts everything. */
-  default void validate(T packet, PacketSocket socket) throws ValidationError {}
+  default void validate(T packet, PacketSocket socket) throws PacketError {}
 
   /** The response; the default has none (the sender's ack then carries null). */
   default Object respond(T packet, PacketSocket socket) throws Exception {

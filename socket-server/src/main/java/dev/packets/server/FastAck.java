@@ -1,6 +1,6 @@
 package dev.packets.server;
 
-import dev.packets.server.engine.BinaryHeader;
+import dev.packets.socketio.Frames;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.Packet;
 import io.socket.socketio.server.parser.Parser;
@@ -48,13 +48,13 @@ final class FastAck implements SocketIoSocket.ReceivedByLocalAcknowledgementCall
       return;
     }
     if (args.length == 2 && args[0] == JSONObject.NULL && args[1] instanceof String s) {
-      String frame = "43" + id + "[null," + JSONObject.quote(s) + "]";
+      String frame = Frames.jsonAck(id, JSONObject.quote(s));
       socket.mailbox().offer(new Mailbox.Send(frame, null, viaLibrary, frame.length()));
       return;
     }
     if (args.length == 3 && args[0] == JSONObject.NULL && args[1] instanceof byte[] payload
         && args[2] instanceof Integer packet) {
-      String header = BinaryHeader.packetAck(id, packet);
+      String header = Frames.packetAck(id, packet);
       socket.mailbox().offer(new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length));
       return;
     }
@@ -63,7 +63,7 @@ final class FastAck implements SocketIoSocket.ReceivedByLocalAcknowledgementCall
       data.put(arg == null ? JSONObject.NULL : arg);
     }
     if (!HasBinary.hasBinary(data)) {
-      String frame = "43" + id + data;
+      String frame = Frames.ackOf(id, data.toString());
       socket.mailbox().offer(new Mailbox.Send(frame, null, viaLibrary, frame.length()));
       return;
     }

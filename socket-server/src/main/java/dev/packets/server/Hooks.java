@@ -1,5 +1,6 @@
 package dev.packets.server;
 
+import dev.packets.socketio.PacketError;
 import java.util.List;
 import java.util.Map;
 
@@ -10,13 +11,13 @@ public final class Hooks {
   /** Reads the client's auth payload and handshake headers; returns a principal or refuses. */
   @FunctionalInterface
   public interface Authenticator {
-    Object authenticate(Object auth, Map<String, List<String>> headers) throws Refusal;
+    Object authenticate(Object auth, Map<String, List<String>> headers) throws PacketError;
   }
 
   /** Called when a socket has connected and authenticated; may refuse it. */
   @FunctionalInterface
   public interface Connect {
-    void connected(PacketSocket socket) throws Refusal;
+    void connected(PacketSocket socket) throws PacketError;
   }
 
   /** Called when a socket has gone, with the reason. */
@@ -28,7 +29,7 @@ public final class Hooks {
   /** Sees every packet before its acceptor: returns it, another packet in its place, or refuses it. */
   @FunctionalInterface
   public interface Received {
-    Object received(Object packet, PacketSocket socket) throws ValidationError;
+    Object received(Object packet, PacketSocket socket) throws PacketError;
   }
 
   /** Sees every response before it goes back; returns it or another. */

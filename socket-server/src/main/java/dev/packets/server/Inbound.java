@@ -1,5 +1,7 @@
 package dev.packets.server;
 
+import dev.packets.socketio.PacketError;
+import dev.packets.socketio.JsonBridge;
 import dev.packets.Bundle;
 import dev.packets.DecodeException;
 import dev.packets.HydrationException;
@@ -279,7 +281,7 @@ final class Inbound {
           return CompletableFuture.failedFuture(new PacketError(403, "refused"));
         }
       }
-    } catch (ValidationError e) {
+    } catch (PacketError e) {
       return CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -310,7 +312,7 @@ final class Inbound {
       Object response = acceptor.respond(packet, socket);
       result = response instanceof CompletionStage<?> stage
           ? (CompletableFuture<Object>) stage.toCompletableFuture() : CompletableFuture.completedFuture(response);
-    } catch (ValidationError e) {
+    } catch (PacketError e) {
       metrics.refused.increment();
       result = CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));
     } catch (Exception e) {

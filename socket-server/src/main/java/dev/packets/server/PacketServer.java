@@ -1,8 +1,10 @@
 package dev.packets.server;
 
+import dev.packets.socketio.Frames;
+import dev.packets.socketio.PacketError;
+import dev.packets.socketio.JsonBridge;
 import dev.packets.PacketRegistry;
 import dev.packets.codec.Json;
-import dev.packets.server.engine.BinaryHeader;
 import dev.packets.server.engine.EngineFrames;
 import dev.packets.server.engine.FastLane;
 import dev.packets.server.engine.FrameMeter;
@@ -245,7 +247,7 @@ public final class PacketServer implements AutoCloseable {
   private void pushAll(Iterable<PacketSocket> targets, Object packet) {
     byte[] payload = registry.encode(packet);
     int id = registry.id(packet.getClass());
-    String header = BinaryHeader.push(id);
+    String header = Frames.push(id);
     for (PacketSocket socket : targets) {
       push(socket, id, header, payload);
     }
@@ -262,7 +264,7 @@ public final class PacketServer implements AutoCloseable {
 
   /** Queues a JSON event ({@code packets:ready}, {@code packets:close}…) for one socket. */
   private void event(PacketSocket socket, String event, JSONObject data) {
-    String frame = "42[" + JSONObject.quote(event) + "," + data + "]";
+    String frame = Frames.event(event, data);
     SocketIoSocket raw = socket.raw();
     socket.mailbox().offer(new Mailbox.Send(frame, null, () -> raw.send(event, data), frame.length()));
   }
@@ -381,7 +383,7 @@ public final class PacketServer implements AutoCloseable {
     long timeout = config.authenticationTimeout.toMillis();
     CompletableFuture.delayedExecutor(timeout, TimeUnit.MILLISECONDS, outbound).execute(() -> {
       if (!admitted.isDone()) {
-        refuse(socket, admitted, new Refusal("authentication timed out after " + timeout + " ms"));
+        refuse(socket, admitted, new PacketError(408, "authentication timed out after " + timeout + " ms"));
       }
     });
     try {
@@ -393,13 +395,13 @@ public final class PacketServer implements AutoCloseable {
           for (Hooks.Connect hook : config.onConnect) {
             hook.connected(socket);
           }
-        } catch (Refusal refusal) {
+        } catch (PacketError refusal) {
           refuse(socket, admitted, refusal);
           return;
         } catch (RuntimeException e) {
           String id = Correlation.next();
           LOG.warn("connect hook failed for socket {} ({})", raw.getId(), id, e);
-          refuse(socket, admitted, new Refusal("internal error (id " + id + ")"));
+          refuse(socket, admitted, new PacketError(500, "internal error (id " + id + ")"));
           return;
         }
         if (!admitted.isDone()) {
@@ -408,12 +410,12 @@ public final class PacketServer implements AutoCloseable {
         }
       });
     } catch (java.util.concurrent.RejectedExecutionException busy) {
-      refuse(socket, admitted, new Refusal("server busy"));
+      refuse(socket, admitted, new PacketError(503, "server busy"));
     }
   }
 
   /** Refuses a socket still in its connect hooks (once): tells the client why and disconnects it. */
-  private void refuse(PacketSocket socket, CompletableFuture<Void> admitted, Refusal refusal) {
+  private void refuse(PacketSocket socket, CompletableFuture<Void> admitted, PacketError refusal) {
     synchronized (socket) {
       if (admitted.isDone()) {
         return;
@@ -422,7 +424,7 @@ public final class PacketServer implements AutoCloseable {
     }
     LOG.info("refused socket {}: {}", socket.id(), refusal.getMessage());
     metrics.refused.increment();
-    event(socket, REFUSED_EVENT, new JSONObject().put("reason", refusal.getMessage()));
+    event(socket, REFUSED_EVENT, Frames.errorJson(refusal));
     disconnectAfterMailbox(socket);
   }
 
@@ -581,7 +583,7 @@ public final class PacketServer implements AutoCloseable {
   void push(PacketSocket socket, Object packet) {
     byte[] payload = registry.encode(packet);
     int id = registry.id(packet.getClass());
-    push(socket, id, BinaryHeader.push(id), payload);
+    push(socket, id, Frames.push(id), payload);
   }
 
   /**
@@ -606,7 +608,7 @@ public final class PacketServer implements AutoCloseable {
     int ack = socket.nextAckId();
     CompletableFuture<Object> response = new CompletableFuture<>();
     socket.awaiting.put(ack, response);
-    String header = "451-" + ack + "[\"" + id + "\"," + BinaryHeader.PLACEHOLDER_JSON + "]";
+    String header = Frames.send(ack, id);
     SocketIoSocket raw = socket.raw();
     Runnable viaLibrary = () -> {
       JSONArray data = new JSONArray().put(String.valueOf(id)).put(payload);

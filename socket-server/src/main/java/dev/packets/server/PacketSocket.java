@@ -1,5 +1,6 @@
 package dev.packets.server;
 
+import dev.packets.socketio.PacketError;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.List;
 import java.util.Map;

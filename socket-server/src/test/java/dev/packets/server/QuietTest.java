@@ -1,5 +1,6 @@
 package dev.packets.server;
 
+import dev.packets.socketio.PacketError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

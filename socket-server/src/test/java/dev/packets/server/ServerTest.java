@@ -1,5 +1,6 @@
 package dev.packets.server;
 
+import dev.packets.socketio.PacketError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -153,7 +154,7 @@ class ServerTest {
         })
         .onReceived((packet, socket) -> {
           if (packet instanceof Move m && m.entity() == 666) {
-            throw new ValidationError(403, "not that one");
+            throw new PacketError(403, "not that one");
           }
           return packet instanceof Echo e ? new Echo(e.text() + "?") : packet;
         })
@@ -177,7 +178,7 @@ class ServerTest {
     try (PacketServer server = TestPackets.server()
         .authenticate((auth, headers) -> {
           if (!(auth instanceof Map<?, ?> m) || !"secret".equals(m.get("token"))) {
-            throw new Refusal("bad token");
+            throw new PacketError(401, "bad token");
           }
           return "ada";
         })
@@ -185,6 +186,7 @@ class ServerTest {
       PacketError e = assertThrows(PacketError.class,
           () -> client(server, ClientOptions.DEFAULT.withAuth(Map.of("token", "wrong")).withReconnect(false)));
       assertEquals("bad token", e.reason());
+      assertEquals(401, e.code(), "the refusal's code reaches the client");
       try (PacketClient ok = client(server, ClientOptions.DEFAULT.withAuth(Map.of("token", "secret")))) {
         assertEquals("moved 1 to 0,0", get(ok.send(new Move(1, 0, 0))));
         assertEquals("ada", server.sockets().get(0).principal());

@@ -1,5 +1,6 @@
 package dev.packets.server;
 
+import dev.packets.socketio.PacketError;
 import dev.packets.Packet;
 import dev.packets.PacketRegistry;
 import dev.packets.VarUint;
@@ -37,9 +38,9 @@ final class TestPackets {
         .packets(REGISTRY)
         .accept(Move.class, new Acceptor<Move>() {
           @Override
-          public void validate(Move move, PacketSocket socket) throws ValidationError {
+          public void validate(Move move, PacketSocket socket) throws PacketError {
             if (move.entity() == 0) {
-              throw new ValidationError(422, "entity 0 is reserved");
+              throw new PacketError(422, "entity 0 is reserved");
             }
           }
 

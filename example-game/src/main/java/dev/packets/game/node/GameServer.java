@@ -1,5 +1,6 @@
 package dev.packets.game.node;
 
+import dev.packets.socketio.PacketError;
 import dev.packets.Bundle;
 import dev.packets.PacketRegistry;
 import dev.packets.game.sim.Entity;
@@ -15,7 +16,6 @@ import dev.packets.game.wire.WhereIs;
 import dev.packets.server.Acceptor;
 import dev.packets.server.PacketServer;
 import dev.packets.server.PacketSocket;
-import dev.packets.server.ValidationError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -122,12 +122,12 @@ public final class GameServer implements AutoCloseable {
 
   private final class JoinAcceptor implements Acceptor<Join> {
     @Override
-    public void validate(Join join, PacketSocket socket) throws ValidationError {
+    public void validate(Join join, PacketSocket socket) throws PacketError {
       if (join.name().isBlank() || join.name().length() > 32) {
-        throw new ValidationError(400, "a name is 1 to 32 characters");
+        throw new PacketError(400, "a name is 1 to 32 characters");
       }
       if (socket.get(PLAYER) != null) {
-        throw new ValidationError(409, "already joined as entity " + socket.get(PLAYER));
+        throw new PacketError(409, "already joined as entity " + socket.get(PLAYER));
       }
     }
 
@@ -143,19 +143,19 @@ public final class GameServer implements AutoCloseable {
 
   private final class InputAcceptor implements Acceptor<Input> {
     @Override
-    public void validate(Input input, PacketSocket socket) throws ValidationError {
+    public void validate(Input input, PacketSocket socket) throws PacketError {
       Integer player = socket.get(PLAYER);
       if (player == null) {
-        throw new ValidationError(401, "join first");
+        throw new PacketError(401, "join first");
       }
       if (input.entity() != player) {
-        throw new ValidationError(403, "entity " + input.entity() + " is not yours (you are " + player + ")");
+        throw new PacketError(403, "entity " + input.entity() + " is not yours (you are " + player + ")");
       }
       if (!(input.speed() >= 0) || input.speed() > Simulation.MAX_SPEED) {
-        throw new ValidationError(422, "speed " + input.speed() + " is too fast (at most " + Simulation.MAX_SPEED + ")");
+        throw new PacketError(422, "speed " + input.speed() + " is too fast (at most " + Simulation.MAX_SPEED + ")");
       }
       if (!Float.isFinite(input.heading())) {
-        throw new ValidationError(422, "heading " + input.heading() + " is not a number of radians");
+        throw new PacketError(422, "heading " + input.heading() + " is not a number of radians");
       }
     }
 
@@ -170,9 +170,9 @@ public final class GameServer implements AutoCloseable {
 
   private final class ChatAcceptor implements Acceptor<Chat> {
     @Override
-    public void validate(Chat chat, PacketSocket socket) throws ValidationError {
+    public void validate(Chat chat, PacketSocket socket) throws PacketError {
       if (chat.text().length() > MAX_CHAT) {
-        throw new ValidationError(413, "chat of " + chat.text().length() + " characters (at most " + MAX_CHAT + ")");
+        throw new PacketError(413, "chat of " + chat.text().length() + " characters (at most " + MAX_CHAT + ")");
       }
     }
 

@@ -1,5 +1,6 @@
 package dev.packets.server.engine;
 
+import dev.packets.socketio.Frames;
 import io.socket.engineio.server.EngineIoWebSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * thread sends.
  *
  * <p>The hot path: once this websocket carries its engine.io session and the session's socket takes packets, a
- * binary event header that {@link BinaryHeader} recognizes and the attachment after it go to the {@link FastLane}
+ * binary event header that {@link Frames#parseSend} recognizes and the attachment after it go to the {@link FastLane}
  * instead of through engine.io's and the Socket.IO library's parsers (org.json, the binary reconstructor, the
  * emitter). Frames of any other shape go the library's way, and so do the attachments of a header the library
  * took, so the two never split one event.
@@ -48,8 +49,8 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
   private volatile boolean probed;
   /** Attachments still owed to a binary header the library took. */
   private int libraryAttachments;
-  /** The header of the fast event whose attachment comes next, or {@link BinaryHeader#NO}. */
-  private long pending = BinaryHeader.NO;
+  /** The header of the fast event whose attachment comes next, or {@link Frames#NO}. */
+  private long pending = Frames.NO;
   private String pendingFrame;
 
   JettyEngineSocket(CoreSession session, Map<String, String> query, Map<String, List<String>> headers, FastLane lane,
@@ -146,9 +147,9 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
   }
 
   void onText(String message) {
-    if (lane != null && transport && libraryAttachments == 0 && pending == BinaryHeader.NO) {
-      long header = BinaryHeader.parse(message);
-      if (header != BinaryHeader.NO && lane.ready(sid)) {
+    if (lane != null && transport && libraryAttachments == 0 && pending == Frames.NO) {
+      long header = Frames.parseSend(message);
+      if (header != Frames.NO && lane.ready(sid)) {
         pending = header;
         pendingFrame = message;
         return;
@@ -163,16 +164,16 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
       return;
     }
     if (lane != null && transport && libraryAttachments == 0) {
-      long header = BinaryHeader.parse(message);
-      if (header != BinaryHeader.NO && lane.ready(sid)) {
+      long header = Frames.parseSend(message);
+      if (header != Frames.NO && lane.ready(sid)) {
         pending = header;
         pendingFrame = message;
         return;
       }
     }
-    if (pending != BinaryHeader.NO) {
+    if (pending != Frames.NO) {
       // a header not followed by its attachment: the library sees the broken event as it would have
-      pending = BinaryHeader.NO;
+      pending = Frames.NO;
       libraryAttachments = 1;
       emit("message", pendingFrame);
     }
@@ -191,9 +192,9 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
 
   void onBinary(byte[] message) {
     long header = pending;
-    if (header != BinaryHeader.NO) {
-      pending = BinaryHeader.NO;
-      lane.packet(sid, BinaryHeader.event(header), BinaryHeader.ackId(header), message, this);
+    if (header != Frames.NO) {
+      pending = Frames.NO;
+      lane.packet(sid, Frames.packetId(header), Frames.ackWanted(header), message, this);
       return;
     }
     String broken = meter.binary(message.length);
@@ -230,31 +231,16 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
    * comes next) past the library, which keeps no record of those ids; false for any other frame.
    */
   private boolean ack(String message) {
-    int at;
-    boolean binary;
-    if (message.startsWith("43")) {
-      at = 2;
-      binary = false;
-    } else if (message.startsWith("461-")) {
-      at = 4;
-      binary = true;
-    } else {
+    long ack = Frames.ackId(message);
+    if (ack == Frames.NO) {
       return false;
     }
-    int id = 0;
-    int digits = 0;
-    while (at < message.length() && Character.isDigit(message.charAt(at)) && digits < 9) {
-      id = id * 10 + (message.charAt(at++) - '0');
-      digits++;
-    }
-    if (digits == 0 || at >= message.length() || message.charAt(at) != '[') {
-      return false;
-    }
-    if (binary) {
-      ackDue = id;
-      ackJson = message.substring(at);
+    String arguments = message.substring(Frames.arguments(ack));
+    if (Frames.binary(ack)) {
+      ackDue = Frames.id(ack);
+      ackJson = arguments;
     } else {
-      lane.ack(sid, id, message.substring(at), null);
+      lane.ack(sid, Frames.id(ack), arguments, null);
     }
     return true;
   }

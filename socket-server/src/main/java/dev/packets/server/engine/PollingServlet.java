@@ -1,5 +1,6 @@
 package dev.packets.server.engine;
 
+import dev.packets.socketio.Frames;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.utils.ParseQS;
 import jakarta.servlet.ReadListener;
@@ -175,20 +176,14 @@ public final class PollingServlet extends HttpServlet {
         return "an engine.io packet of unknown type '" + type + "'";
       } else {
         broken = meter.text(packet);
-        if (broken == null && (packet.startsWith("43") || packet.startsWith("461-"))) {
-          int at = packet.indexOf('[');
-          if (at > 0) {
-            try {
-              int id = Integer.parseInt(packet.substring(packet.startsWith("43") ? 2 : 4, at));
-              if (packet.startsWith("43")) {
-                lane.ack(sid, id, packet.substring(at), null);
-              } else {
-                ackDue = id;
-                ackJson = packet.substring(at);
-              }
-            } catch (NumberFormatException notAnAckOfOurs) {
-              // the library answers what it makes of it
-            }
+        long ack = broken == null ? Frames.ackId(packet) : Frames.NO;
+        if (ack != Frames.NO) {
+          String arguments = packet.substring(Frames.arguments(ack));
+          if (Frames.binary(ack)) {
+            ackDue = Frames.id(ack);
+            ackJson = arguments;
+          } else {
+            lane.ack(sid, Frames.id(ack), arguments, null);
           }
         }
       }

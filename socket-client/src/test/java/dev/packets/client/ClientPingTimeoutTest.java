@@ -1,5 +1,6 @@
 package dev.packets.client;
 
+import dev.packets.socketio.PacketError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packets.Packet;
 import dev.packets.PacketRegistry;
-import dev.packets.server.PacketError;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
 package dev.packets.client;
 
+import dev.packets.socketio.Frames;
+import dev.packets.socketio.PacketError;
+import dev.packets.socketio.JsonBridge;
 import dev.packets.PacketRegistry;
-import dev.packets.server.JsonBridge;
-import dev.packets.server.PacketError;
-import dev.packets.server.ValidationError;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PacketClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PacketClient.class);
-  private static final String PLACEHOLDER = "{\"_placeholder\":true,\"num\":0}";
 
   private final URI uri;
   private final PacketRegistry registry;
@@ -194,7 +193,7 @@ public final class PacketClient implements AutoCloseable {
     pending.put(ack, new Waiting(answer, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout)));
     try {
       connected.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      write("451-" + ack + "[\"" + id + "\"," + PLACEHOLDER + "]", payload);
+      write(Frames.send(ack, id), payload);
     } catch (Exception e) {
       pending.remove(ack);
       return CompletableFuture.failedFuture(new PacketError(503, "not connected: " + e.getMessage()));
@@ -273,7 +272,7 @@ public final class PacketClient implements AutoCloseable {
         JSONObject open = new JSONObject(text.substring(1));
         silenceMillis = open.optLong("pingInterval", 25_000) + open.optLong("pingTimeout", 20_000);
         lastPing = System.nanoTime();
-        writeQuietly("40" + (options.auth() == null ? "" : JsonBridge.toJson(options.auth(), registry)));
+        writeQuietly(Frames.connect(options.auth() == null ? null : JsonBridge.toJson(options.auth(), registry)));
       }
       case '2' -> {
         lastPing = System.nanoTime();
@@ -357,9 +356,10 @@ public final class PacketClient implements AutoCloseable {
       return;
     }
     if (event.equals("packets:close") || event.equals("packets:refused")) {
-      closeReason = args.optJSONObject(1) == null ? event : args.optJSONObject(1).optString("reason");
+      JSONObject why = args.optJSONObject(1);
+      closeReason = why == null ? event : why.optString("reason");
       if (event.equals("packets:refused")) {
-        connected.completeExceptionally(new PacketError(401, closeReason));
+        connected.completeExceptionally(new PacketError(why == null ? 401 : why.optInt("code", 401), closeReason));
       }
       return;
     }
@@ -367,7 +367,7 @@ public final class PacketClient implements AutoCloseable {
       Object outcome;
       try {
         outcome = dispatch(registry.decode(Integer.parseInt(event), (byte[]) args.get(1)));
-      } catch (ValidationError e) {
+      } catch (PacketError e) {
         outcome = new PacketError(e.code(), e.reason());
       } catch (Exception e) {
         outcome = new PacketError(500, String.valueOf(e.getMessage()));
@@ -399,17 +399,17 @@ public final class PacketClient implements AutoCloseable {
 
   private void answer(int ack, Object outcome) {
     if (outcome instanceof PacketError e) {
-      writeQuietly("43" + ack + "[" + new JSONObject().put("code", e.code()).put("reason", e.reason()) + "]");
+      writeQuietly(Frames.errorAck(ack, e));
     } else if (outcome != null && registry.contains(outcome.getClass())) {
       try {
-        write("461-" + ack + "[null," + PLACEHOLDER + "," + registry.id(outcome.getClass()) + "]",
+        write(Frames.packetAck(ack, registry.id(outcome.getClass())),
             registry.encode(outcome));
       } catch (IOException e) {
         LOG.debug("cannot answer", e);
       }
     } else {
       JSONArray args = new JSONArray().put(JSONObject.NULL).put(JsonBridge.toJson(outcome, registry));
-      writeQuietly("43" + ack + args);
+      writeQuietly(Frames.ackOf(ack, args.toString()));
     }
   }
 
@@ -483,7 +483,7 @@ public final class PacketClient implements AutoCloseable {
     closed = true;
     Session s = session;
     if (s != null && s.isOpen()) {
-      writeQuietly("41");
+      writeQuietly(Frames.DISCONNECT);
       try {
         s.close();
       } catch (IOException | RuntimeException e) {

@@ -1,8 +1,10 @@
 package dev.packets.client;
 
+import dev.packets.socketio.PacketError;
+
 /**
  * Answers a packet the server pushes; the return value (a JSON-like value, a registered packet, or null) goes back
- * as the ack. Throwing {@link dev.packets.server.ValidationError} acks {@code [{code, reason}]}.
+ * as the ack. Throwing {@link dev.packets.socketio.PacketError} acks {@code [{code, reason}]}.
  *
  * @param <T> the packet record
  */

@@ -1,4 +1,4 @@
-package dev.packets.server;
+package dev.packets.socketio;
 
 import dev.packets.PacketRegistry;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import org.json.JSONObject;
 
 /** Converts between org.json values (what socket.io-server-java speaks) and JSON-like Java values. */
 public final class JsonBridge {
-  static final int MAX_DEPTH = 64;
+  public static final int MAX_DEPTH = 64;
 
   private JsonBridge() {}
 

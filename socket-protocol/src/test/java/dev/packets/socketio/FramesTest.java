@@ -1,4 +1,4 @@
-package dev.packets.server.engine;
+package dev.packets.socketio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hot path takes exactly one frame shape; everything else must go to the Socket.IO library. */
-class BinaryHeaderTest {
+class FramesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -19,9 +19,9 @@ class BinaryHeaderTest {
       "451-999999999[\"99999\",{\"_placeholder\":true,\"num\":0}]|99999|999999999",
   })
   void takesOneAttachmentBinaryEventsOnTheMainNamespace(String frame, int event, int ack) {
-    long header = BinaryHeader.parse(frame);
-    assertEquals(event, BinaryHeader.event(header));
-    assertEquals(ack, BinaryHeader.ackId(header));
+    long header = Frames.parseSend(frame);
+    assertEquals(event, Frames.packetId(header));
+    assertEquals(ack, Frames.ackWanted(header));
   }
 
   @ParameterizedTest
@@ -42,44 +42,46 @@ class BinaryHeaderTest {
       "451-1[", "451-", "4", "",
   })
   void leavesEverythingElseToTheLibrary(String frame) {
-    assertEquals(BinaryHeader.NO, BinaryHeader.parse(frame));
-  }
-
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "451-1[\"3\",{\"_placeholder\":true,\"num\":0}]|1",
-      "452-[\"x\"]|2",
-      "4612-7[null]|12",
-      "461-/chat,7[null]|1",
-      "42[\"x\"]|0",
-      "45x-|0",
-      "2|0",
-  })
-  void countsTheAttachmentsALibraryHeaderAnnounces(String frame, int attachments) {
-    assertEquals(attachments, JettyEngineSocket.attachments(frame));
-  }
-
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "0{\"sid\": \"1F5ZdSEkpz9\", \"upgrades\": [], \"pingInterval\": 25000}|1F5ZdSEkpz9",
-      "0{\"sid\":\"abc\",\"upgrades\":[]}|abc",
-      "0{\"upgrades\":[],\"sid\" : \"x-y_z\"}|x-y_z",
-  })
-  void readsTheSessionIdOfEngineIosOpenPacket(String open, String sid) {
-    assertEquals(sid, JettyEngineSocket.openedSession(open));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"0{\"upgrades\":[]}", "0{\"sid\":\"\"}", "0{\"sid\":12}", "0{\"sid\":\"abc"})
-  void noSessionIdInAMalformedOpenPacket(String open) {
-    assertNull(JettyEngineSocket.openedSession(open));
+    assertEquals(Frames.NO, Frames.parseSend(frame));
   }
 
   @org.junit.jupiter.api.Test
   void writesThePushAndPacketAckHeadersItReads() {
-    assertEquals("451-[\"5\",{\"_placeholder\":true,\"num\":0}]", BinaryHeader.push(5));
-    assertEquals(5, BinaryHeader.event(BinaryHeader.parse(BinaryHeader.push(5))));
-    assertEquals(-1, BinaryHeader.ackId(BinaryHeader.parse(BinaryHeader.push(5))));
-    assertEquals("461-17[null,{\"_placeholder\":true,\"num\":0},5]", BinaryHeader.packetAck(17, 5));
+    assertEquals("451-[\"5\",{\"_placeholder\":true,\"num\":0}]", Frames.push(5));
+    assertEquals(5, Frames.packetId(Frames.parseSend(Frames.push(5))));
+    assertEquals(-1, Frames.ackWanted(Frames.parseSend(Frames.push(5))));
+    assertEquals("461-17[null,{\"_placeholder\":true,\"num\":0},5]", Frames.packetAck(17, 5));
+    assertEquals("451-17[\"5\",{\"_placeholder\":true,\"num\":0}]", Frames.send(17, 5));
+    assertEquals(17, Frames.ackWanted(Frames.parseSend(Frames.send(17, 5))));
+  }
+
+  /** The protocol document's examples (socket.io-protocol v5, "Exchange protocol"): written as it spells them. */
+  @org.junit.jupiter.api.Test
+  void writesTheSpecsJsonFrames() {
+    assertEquals("4317[null,\"moved\"]", Frames.jsonAck(17, "\"moved\""));
+    assertEquals("4317[{\"code\":422,\"reason\":\"no\"}]", Frames.errorAck(17, new PacketError(422, "no")));
+    assertEquals("42[\"packets:ready\",{}]", Frames.event("packets:ready", new org.json.JSONObject()));
+    assertEquals("40", Frames.connect(null));
+    assertEquals("40{\"token\":\"abc\"}", Frames.connect(new org.json.JSONObject().put("token", "abc")));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "4317[null,\"ok\"]|17|false|4",
+      "430[]|0|false|3",
+      "461-17[null,{\"_placeholder\":true,\"num\":0},5]|17|true|6",
+      "43999999999[1]|999999999|false|11",
+  })
+  void readsTheIdOfAnAck(String frame, int id, boolean binary, int arguments) {
+    long ack = Frames.ackId(frame);
+    assertEquals(id, Frames.id(ack));
+    assertEquals(binary, Frames.binary(ack));
+    assertEquals(arguments, Frames.arguments(ack));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"43[1]", "43x[1]", "431", "4312345678901[1]", "461-[null]", "42[\"x\"]", "4", ""})
+  void noAckIdInOtherFrames(String frame) {
+    assertEquals(Frames.NO, Frames.ackId(frame));
   }
 }

@@ -1,0 +1,188 @@
+package dev.packets.socketio;
+
+import org.json.JSONObject;
+
+/**
+ * The Socket.IO v5 frames that packets write and read by hand, on the main namespace, with engine.io's message
+ * type {@code 4} in front: the one home of their shapes, for server and client alike.
+ *
+ * <pre>
+ * 451-17["3",{"_placeholder":true,"num":0}]          send: packet id 3 as attachment 0, ack 17 wanted   {@link #send}
+ * 451-["3",{"_placeholder":true,"num":0}]            push: no ack wanted                                 {@link #push}
+ * 461-17[null,{"_placeholder":true,"num":0},3]       ack 17 answered with packet 3 (attachment follows)  {@link #packetAck}
+ * 4317[null,"moved"]                                 ack 17 answered with JSON                           {@link #jsonAck}
+ * 4317[{"code":422,"reason":"entity 0 is reserved"}] ack 17 refused                                      {@link #errorAck}
+ * 42["packets:ready",{"fingerprint":"…"}]            a JSON event                                        {@link #event}
+ * 40{"token":"…"} / 41                               connect with auth / disconnect                      {@link #connect}
+ * </pre>
+ *
+ * {@link #parseSend} reads a send: the event must be 1 to 5 digits (a packet id, quoted or not) and the ack id at
+ * most 9 digits; anything else (another namespace, more attachments, other arguments, spaces) is not matched and
+ * goes to the Socket.IO library's own parser. {@link #ackId} reads the id of an ack.
+ */
+public final class Frames {
+  private static final String BINARY_EVENT = "451-";
+  private static final String BINARY_ACK = "461-";
+  private static final String ACK = "43";
+  /** Socket.IO's stand-in for attachment 0 in a binary frame's JSON. */
+  public static final String PLACEHOLDER_JSON = "{\"_placeholder\":true,\"num\":0}";
+  private static final String PLACEHOLDER = "," + PLACEHOLDER_JSON + "]";
+  /** Disconnect from the main namespace. */
+  public static final String DISCONNECT = "41";
+  /** {@link #parseSend}'s and {@link #ackId}'s answer for a frame that is not of their shape. */
+  public static final long NO = -1;
+
+  private Frames() {}
+
+  // ---- writing
+
+  /** A packet sent with ack {@code ackId} wanted: {@code 451-17["5",{"_placeholder":true,"num":0}]}. */
+  public static String send(int ackId, int packetId) {
+    return BINARY_EVENT + ackId + "[\"" + packetId + "\"" + PLACEHOLDER;
+  }
+
+  /** A packet pushed with no ack wanted: {@code 451-["5",{"_placeholder":true,"num":0}]}. */
+  public static String push(int packetId) {
+    return BINARY_EVENT + "[\"" + packetId + "\"" + PLACEHOLDER;
+  }
+
+  /** An ack whose response is a packet: {@code 461-17[null,{"_placeholder":true,"num":0},5]}. */
+  public static String packetAck(int ackId, int packetId) {
+    return BINARY_ACK + ackId + "[null," + PLACEHOLDER_JSON + "," + packetId + "]";
+  }
+
+  /** An ack whose response is a JSON value, already written: {@code 4317[null,"moved"]}. */
+  public static String jsonAck(int ackId, String json) {
+    return ACK + ackId + "[null," + json + "]";
+  }
+
+  /** An ack whose arguments are already written as a JSON array: {@code 4317[null,"moved"]}. */
+  public static String ackOf(int ackId, String jsonArray) {
+    return ACK + ackId + jsonArray;
+  }
+
+  /** An ack that refuses: {@code 4317[{"code":422,"reason":"entity 0 is reserved"}]}. */
+  public static String errorAck(int ackId, PacketError error) {
+    return ACK + ackId + "[{\"code\":" + error.code() + ",\"reason\":" + JSONObject.quote(error.reason()) + "}]";
+  }
+
+  /** An error as its JSON answer, {@code {"code":422,"reason":"…"}}. */
+  public static JSONObject errorJson(PacketError error) {
+    return new JSONObject().put("code", error.code()).put("reason", error.reason());
+  }
+
+  /** A JSON event on the main namespace: {@code 42["packets:ready",{"fingerprint":"…"}]}. */
+  public static String event(String name, Object json) {
+    return "42[" + JSONObject.quote(name) + "," + json + "]";
+  }
+
+  /** Connect to the main namespace, with auth data or none: {@code 40} or {@code 40{"token":"…"}}. */
+  public static String connect(Object authJson) {
+    return authJson == null ? "40" : "40" + authJson;
+  }
+
+  // ---- reading
+
+  /**
+   * Parses a send ({@code 451-17["3",…]}): returns {@link #NO}, or the event's digits as a number in the high 32
+   * bits and the ack id plus one (0: no ack) in the low 32 bits.
+   */
+  public static long parseSend(String frame) {
+    int n = frame.length();
+    if (n < BINARY_EVENT.length() + 2 + PLACEHOLDER.length() || !frame.startsWith(BINARY_EVENT)) {
+      return NO;
+    }
+    int i = BINARY_EVENT.length();
+    long ack = 0;
+    int ackDigits = 0;
+    char c;
+    while (i < n && (c = frame.charAt(i)) >= '0' && c <= '9') {
+      if (++ackDigits > 9) {
+        return NO;
+      }
+      ack = ack * 10 + (c - '0');
+      i++;
+    }
+    if (ackDigits > 1 && frame.charAt(BINARY_EVENT.length()) == '0') {
+      return NO;
+    }
+    if (i >= n || frame.charAt(i++) != '[') {
+      return NO;
+    }
+    boolean quoted = i < n && frame.charAt(i) == '"';
+    if (quoted) {
+      i++;
+    }
+    int start = i;
+    long event = 0;
+    while (i < n && (c = frame.charAt(i)) >= '0' && c <= '9') {
+      event = event * 10 + (c - '0');
+      i++;
+    }
+    int digits = i - start;
+    if (digits == 0 || digits > 5 || (digits > 1 && frame.charAt(start) == '0')) {
+      return NO;
+    }
+    if (quoted && (i >= n || frame.charAt(i++) != '"')) {
+      return NO;
+    }
+    if (n - i != PLACEHOLDER.length() || !frame.startsWith(PLACEHOLDER, i)) {
+      return NO;
+    }
+    return event << 32 | (ackDigits == 0 ? 0 : ack + 1);
+  }
+
+  /** The packet id (the event's digits) of a parsed send. */
+  public static int packetId(long send) {
+    return (int) (send >>> 32);
+  }
+
+  /** The ack id of a parsed send, or -1 when the sender wants no ack. */
+  public static int ackWanted(long send) {
+    return (int) (send & 0xffffffffL) - 1;
+  }
+
+  /**
+   * Reads an ack ({@code 43<id>[…]} or {@code 461-<id>[…]}, at most 9 digits): {@link #NO}, or the id in the low
+   * 32 bits, bit 32 set when it is binary (its attachment follows), and the offset of its arguments' {@code [} in
+   * bits 33 and up.
+   */
+  public static long ackId(String frame) {
+    int at;
+    boolean binary;
+    if (frame.startsWith(ACK)) {
+      at = ACK.length();
+      binary = false;
+    } else if (frame.startsWith(BINARY_ACK)) {
+      at = BINARY_ACK.length();
+      binary = true;
+    } else {
+      return NO;
+    }
+    int id = 0;
+    int digits = 0;
+    while (at < frame.length() && frame.charAt(at) >= '0' && frame.charAt(at) <= '9' && digits < 9) {
+      id = id * 10 + (frame.charAt(at++) - '0');
+      digits++;
+    }
+    if (digits == 0 || at >= frame.length() || frame.charAt(at) != '[') {
+      return NO;
+    }
+    return (long) at << 33 | (binary ? 1L << 32 : 0) | id;
+  }
+
+  /** The id of an ack that {@link #ackId} read. */
+  public static int id(long ack) {
+    return (int) (ack & 0xffffffffL);
+  }
+
+  /** Whether an ack that {@link #ackId} read is binary (its attachment comes next). */
+  public static boolean binary(long ack) {
+    return (ack & 1L << 32) != 0;
+  }
+
+  /** Where the arguments ({@code [}) of an ack that {@link #ackId} read begin. */
+  public static int arguments(long ack) {
+    return (int) (ack >>> 33);
+  }
+}
