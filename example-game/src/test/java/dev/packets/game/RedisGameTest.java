@@ -9,68 +9,31 @@ import dev.packets.game.node.GameServer;
 import dev.packets.game.sim.Simulation;
 import dev.packets.game.wire.Position;
 import dev.packets.game.wire.WhereIs;
-import java.io.File;
-import java.net.ServerSocket;
-import java.net.Socket;
+import dev.packets.testing.RedisServer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Three game nodes that find each other through a real redis-server started on a free loopback port. */
 class RedisGameTest {
-  private Process redis;
+  private RedisServer redis;
   private final List<GameServer> servers = new ArrayList<>();
 
   @AfterEach
   void stop() {
     servers.forEach(GameServer::close);
     if (redis != null) {
-      redis.destroy();
+      redis.close();
     }
-  }
-
-  private static String redisServer() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      File file = new File(dir, "redis-server");
-      if (file.canExecute()) {
-        return file.getPath();
-      }
-    }
-    String message = "redis-server is not installed; apt-get install redis-server";
-    if (Boolean.getBoolean("packets.requireExternal")) {
-      Assertions.fail(message + " (required: packets.requireExternal=true)");
-    }
-    Assumptions.abort(message);
-    return null;
-  }
-
-  private int startRedis() throws Exception {
-    String binary = redisServer();
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    redis = new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
-        "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      try (Socket probe = new Socket("127.0.0.1", port)) {
-        return port;
-      } catch (java.io.IOException notYet) {
-        Thread.sleep(50);
-      }
-    }
-    throw new IllegalStateException("redis-server did not start on port " + port);
   }
 
   @Test
   void whereIsCrossesNodesOverRedis() throws Exception {
-    int port = startRedis();
+    redis = RedisServer.startOrSkip();
+    int port = redis.port();
     for (int node = 1; node <= 3; node++) {
       servers.addAll(GameMain.start(new GameMain.Options(3, node, "redis://127.0.0.1:" + port, "127.0.0.1", 0, 50,
           42, 0)));

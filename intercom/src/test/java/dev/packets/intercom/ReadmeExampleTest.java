@@ -3,6 +3,7 @@ package dev.packets.intercom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.packets.PacketRegistry;
+import dev.packets.testing.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

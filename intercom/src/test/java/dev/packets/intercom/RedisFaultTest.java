@@ -16,11 +16,11 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import dev.packets.testing.FreePort;
+import dev.packets.testing.RedisServer;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -302,10 +302,7 @@ final class RedisFaultTest {
 
   @Test
   void startingWithoutRedisFailsClearly() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
+    int port = FreePort.loopback();
     IntercomException e = assertThrows(IntercomException.class,
         () -> RedisIntercom.builder("redis://127.0.0.1:" + port).id("lonely").connectTimeout(Duration.ofSeconds(2))
             .start());

@@ -32,7 +32,7 @@ class HostileFramesTest {
         PacketClient bystander = PacketClient.connect(URI.create("http://127.0.0.1:" + server.port()),
             TestPackets.REGISTRY, ClientOptions.DEFAULT)) {
       for (int connection = 0; connection < 8; connection++) {
-        WebSocketTransportTest.Raw raw = WebSocketTransportTest.Raw.open(server);
+        RawSocket raw = RawSocket.connected(server.port());
         for (int i = 0; i < 150 && !raw.closed.isDone(); i++) {
           try {
             if (random.nextInt(3) == 0) {
@@ -57,7 +57,7 @@ class HostileFramesTest {
       }
       // and after all that, a bad packet still gets its error ack, and is counted
       long errors = server.metrics().errors();
-      WebSocketTransportTest.Raw raw = WebSocketTransportTest.Raw.open(server);
+      RawSocket raw = RawSocket.connected(server.port());
       raw.send("451-1[\"999\"," + PLACEHOLDER + "]", new byte[] {1});
       String refused = raw.next().toString();
       assertTrue(refused.startsWith("431[{") && refused.contains("404"), refused);
@@ -80,7 +80,7 @@ class HostileFramesTest {
           "42[\"Move\"," + "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000) + "]",
           "451-1[\"1\"," + "[".repeat(200_000),
       }) {
-        WebSocketTransportTest.Raw raw = WebSocketTransportTest.Raw.open(server);
+        RawSocket raw = RawSocket.connected(server.port());
         raw.ws.sendText(frame, true).get(10, TimeUnit.SECONDS);
         assertEquals("moved 1 to 0,0", bystander.send(new Move(1, 0, 0)).get(10, TimeUnit.SECONDS));
         raw.ws.abort();
@@ -99,7 +99,7 @@ class HostileFramesTest {
     try (PacketServer server = TestPackets.server().dehydrated(false).build().start();
         PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + server.port()),
             TestPackets.REGISTRY, ClientOptions.DEFAULT)) {
-      WebSocketTransportTest.Raw raw = WebSocketTransportTest.Raw.open(server);
+      RawSocket raw = RawSocket.connected(server.port());
       raw.ws.sendText("421[\"Move\",{\"entity\":1,\"x\":0,\"y\":0}]", true).get(10, TimeUnit.SECONDS);
       String refused = raw.next().toString();
       assertTrue(refused.startsWith("431["), refused);

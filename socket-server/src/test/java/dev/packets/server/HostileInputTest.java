@@ -153,7 +153,7 @@ class HostileInputTest {
     try (PacketServer server = TestPackets.server().build().start();
         RawHttp polling = new RawHttp(server.port())) {
       assertEquals(400, polling.exchange("GET", "/socket.io/?EIO=3&transport=polling", null, "").status());
-      assertThrows(ExecutionException.class, () -> RawSocket.open(server.port(), null, true, "?EIO=3&transport=websocket"),
+      assertThrows(ExecutionException.class, () -> RawSocket.open(server.port(), (String) null, true, "?EIO=3&transport=websocket"),
           "an EIO=3 websocket upgrade");
     }
   }

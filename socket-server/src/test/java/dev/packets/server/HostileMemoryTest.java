@@ -59,7 +59,7 @@ class HostileMemoryTest {
   void aWebsocketThatStopsReadingIsClosedAtItsOutboundBudget() throws Exception {
     try (PacketServer server = TestPackets.server().build().start();
         Bystander bystander = new Bystander(server)) {
-      RawSocket slow = RawSocket.open(server.port(), null, false, "");
+      RawSocket slow = RawSocket.open(server.port(), (String) null, false, "");
       slow.text("40");
       awaitSockets(server, 2);
       long before = usedAfterGc();

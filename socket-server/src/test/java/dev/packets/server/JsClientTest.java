@@ -3,11 +3,12 @@ package dev.packets.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
+import dev.packets.testing.Child;
+import dev.packets.testing.External;
 import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** This repository's JavaScript client (packets-js) under Node against the server, through a server restart. */
@@ -15,30 +16,25 @@ class JsClientTest {
 
   @Test
   void javascriptClientSpeaksToTheServer() throws Exception {
-    String node = External.require("node", "install Node 18+ (apt-get install nodejs npm)");
+    String node = External.tool("node", "install Node 18+ (apt-get install nodejs npm)");
     assertTrue(new File("../packets-js/node_modules/socket.io-client").isDirectory(),
         "packets-js must be built first (its module runs npm ci)");
-    PacketServer server = TestPackets.server().build().start();
-    int port = server.port();
-    Process driver = new ProcessBuilder(node, "js-client.mjs", String.valueOf(port))
-        .directory(new File("src/test/node")).redirectErrorStream(true).start();
-    StringBuilder output = new StringBuilder();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(driver.getInputStream(),
-        StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        output.append(line).append('\n');
-        if (line.equals("restart me")) {
-          server.close();
-          server = TestPackets.server().port(port).build().start();
-        }
+    AtomicReference<PacketServer> server = new AtomicReference<>(TestPackets.server().build().start());
+    int port = server.get().port();
+    String output;
+    try (Child driver = Child.start(new File("src/test/node"), line -> {
+      if (line.equals("restart me")) {
+        server.get().close();
+        server.set(TestPackets.server().port(port).build().start());
       }
-      assertTrue(driver.waitFor(30, TimeUnit.SECONDS), output.toString());
+    }, List.of(node, "js-client.mjs", String.valueOf(port)))) {
+      int exit = driver.await(Duration.ofSeconds(30));
+      output = driver.output();
+      System.out.println(output);
+      assertEquals(0, exit, output);
     } finally {
-      driver.destroyForcibly();
-      server.close();
+      server.get().close();
     }
-    System.out.println(output);
-    assertEquals(0, driver.exitValue(), output.toString());
-    assertTrue(output.toString().contains("reconnected after a server restart"), output.toString());
+    assertTrue(output.contains("reconnected after a server restart"), output);
   }
 }

@@ -26,7 +26,7 @@ class PingTimeoutTest {
     try (PacketServer server = builder.build().start();
         PacketClient polite = PacketClient.connect(URI.create("http://127.0.0.1:" + server.port()),
             TestPackets.REGISTRY, ClientOptions.DEFAULT)) {
-      WebSocketTransportTest.Raw silent = WebSocketTransportTest.Raw.open(server);
+      RawSocket silent = RawSocket.connected(server.port());
       assertEquals(2, server.metrics().connections());
       long start = System.nanoTime();
       assertEquals("2", silent.next(), "the server's ping");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,7 +33,7 @@ final class RawSocket implements WebSocket.Listener {
 
   /** A websocket that reads everything, with no Origin header, past the handshake (no CONNECT sent). */
   static RawSocket open(int port) throws Exception {
-    return open(port, null, true, "");
+    return open(port, Map.of(), true, "");
   }
 
   /**
@@ -41,11 +42,14 @@ final class RawSocket implements WebSocket.Listener {
    * that is not {@code reading} never asks for a frame.
    */
   static RawSocket open(int port, String origin, boolean reading, String query) throws Exception {
+    return open(port, origin == null ? Map.of() : Map.of("Origin", origin), reading, query);
+  }
+
+  /** As {@link #open(int, String, boolean, String)}, with any handshake headers. */
+  static RawSocket open(int port, Map<String, String> headers, boolean reading, String query) throws Exception {
     RawSocket raw = new RawSocket(reading);
     WebSocket.Builder builder = HTTP.newWebSocketBuilder();
-    if (origin != null) {
-      builder.header("Origin", origin);
-    }
+    headers.forEach(builder::header);
     String path = query.startsWith("?") ? "/socket.io/" + query : "/socket.io/?EIO=4&transport=websocket" + query;
     raw.ws = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), raw).get(10, TimeUnit.SECONDS);
     return raw;
@@ -53,7 +57,11 @@ final class RawSocket implements WebSocket.Listener {
 
   /** Opens, connects to the main namespace and waits for {@code packets:ready}. */
   static RawSocket connected(int port) throws Exception {
-    RawSocket raw = open(port);
+    return connected(open(port));
+  }
+
+  /** Connects an opened socket to the main namespace and waits for {@code packets:ready}. */
+  static RawSocket connected(RawSocket raw) throws Exception {
     raw.expect("0{");
     raw.text("40");
     raw.expect("40{");
@@ -67,6 +75,17 @@ final class RawSocket implements WebSocket.Listener {
 
   void binary(byte[] frame) throws Exception {
     ws.sendBinary(ByteBuffer.wrap(frame), true).get(10, TimeUnit.SECONDS);
+  }
+
+  /** A binary event's header and its attachment. */
+  void send(String header, byte[] attachment) throws Exception {
+    text(header);
+    binary(attachment);
+  }
+
+  /** Drops the connection without a close frame. */
+  void abort() {
+    ws.abort();
   }
 
   Object next() throws InterruptedException {

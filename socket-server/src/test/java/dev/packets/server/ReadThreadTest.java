@@ -89,19 +89,16 @@ class ReadThreadTest {
   void packetsSentBeforeTheHooksLetASocketInWaitForThem() throws Exception {
     PacketServer.Builder builder = TestPackets.server().onConnect(socket -> sleep(300));
     try (PacketServer server = builder.build().start()) {
-      WebSocketTransportTest.Raw raw = new WebSocketTransportTest.Raw();
-      raw.ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-          .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=websocket"), raw)
-          .get(10, TimeUnit.SECONDS);
+      RawSocket raw = RawSocket.open(server.port());
       assertTrue(raw.next().toString().startsWith("0{"));
-      raw.ws.sendText("40", true).get(10, TimeUnit.SECONDS);
+      raw.text("40");
       // at once, without waiting for packets:ready, as a plain socket.io client may
       raw.send("451-1[\"" + TestPackets.REGISTRY.id(Move.class) + "\",{\"_placeholder\":true,\"num\":0}]",
           TestPackets.REGISTRY.encode(new Move(5, 0, 0)));
       assertTrue(raw.next().toString().startsWith("40{"));
       assertTrue(raw.next().toString().startsWith("42[\"packets:ready\""), "ready first");
       assertEquals("431[null,\"moved 5 to 0,0\"]", raw.next(), "then the answer");
-      raw.ws.abort();
+      raw.abort();
     }
   }
 }

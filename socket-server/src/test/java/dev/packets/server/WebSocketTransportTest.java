@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,75 +37,6 @@ class WebSocketTransportTest {
   private static final String PLACEHOLDER = "{\"_placeholder\":true,\"num\":0}";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  /** A raw engine.io websocket: every frame it receives, text as String and binary as byte[]. */
-  static final class Raw implements WebSocket.Listener {
-    final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final StringBuilder text = new StringBuilder();
-    private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
-    WebSocket ws;
-
-    static Raw open(PacketServer server) throws Exception {
-      Raw raw = new Raw();
-      raw.ws = HTTP.newWebSocketBuilder()
-          .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=websocket"), raw)
-          .get(10, TimeUnit.SECONDS);
-      assertTrue(raw.next().toString().startsWith("0{"), "engine.io open packet");
-      raw.ws.sendText("40", true).get(10, TimeUnit.SECONDS);
-      assertTrue(raw.next().toString().startsWith("40{"), "Socket.IO connect");
-      assertTrue(raw.next().toString().startsWith("42[\"packets:ready\""), "packets:ready");
-      return raw;
-    }
-
-    Object next() throws InterruptedException {
-      Object frame = frames.poll(10, TimeUnit.SECONDS);
-      if (frame == null) {
-        throw new AssertionError("no frame within 10 s");
-      }
-      return frame;
-    }
-
-    void send(String header, byte[] attachment) throws Exception {
-      ws.sendText(header, true).get(10, TimeUnit.SECONDS);
-      ws.sendBinary(ByteBuffer.wrap(attachment), true).get(10, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-      text.append(data);
-      if (last) {
-        frames.add(text.toString());
-        text.setLength(0);
-      }
-      socket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
-      byte[] bytes = new byte[data.remaining()];
-      data.get(bytes);
-      binary.writeBytes(bytes);
-      if (last) {
-        frames.add(binary.toByteArray());
-        binary.reset();
-      }
-      socket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
-      closed.complete(status);
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket socket, Throwable error) {
-      closed.complete(-1);
-    }
-  }
-
   private static int id(Class<?> type) {
     return TestPackets.REGISTRY.id(type);
   }
@@ -112,7 +44,7 @@ class WebSocketTransportTest {
   @Test
   void hotPathAndLibraryPathAnswerAlike() throws Exception {
     try (PacketServer server = TestPackets.server().build().start()) {
-      Raw raw = Raw.open(server);
+      RawSocket raw = RawSocket.connected(server.port());
       byte[] move = TestPackets.REGISTRY.encode(new Move(7, 1.5f, 2f));
       // the hot path's shape, then the same event spaced the way only the library's parser takes it
       raw.send("451-1[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]", move);
@@ -141,31 +73,31 @@ class WebSocketTransportTest {
       raw.send("451-6[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]", move);
       assertEquals("436[null,\"moved 7 to 1.5,2\"]", raw.next());
       assertEquals(7L, server.metrics().packetsIn());
-      raw.ws.abort();
+      raw.abort();
     }
   }
 
   @Test
   void fragmentedMessagesAreAssembled() throws Exception {
     try (PacketServer server = TestPackets.server().build().start()) {
-      Raw raw = Raw.open(server);
+      RawSocket raw = RawSocket.connected(server.port());
       String header = "451-1[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]";
       byte[] move = TestPackets.REGISTRY.encode(new Move(9, 0f, 1f));
       raw.ws.sendText(header.substring(0, 7), false).get(10, TimeUnit.SECONDS);
       raw.ws.sendText(header.substring(7, 20), false).get(10, TimeUnit.SECONDS);
-      raw.ws.sendText(header.substring(20), true).get(10, TimeUnit.SECONDS);
+      raw.text(header.substring(20));
       raw.ws.sendBinary(ByteBuffer.wrap(move, 0, 2), false).get(10, TimeUnit.SECONDS);
       raw.ws.sendBinary(ByteBuffer.wrap(move, 2, move.length - 2), true).get(10, TimeUnit.SECONDS);
       assertEquals("431[null,\"moved 9 to 0,1\"]", raw.next());
-      raw.ws.abort();
+      raw.abort();
     }
   }
 
   @Test
   void aMessageOverTheLimitClosesOnlyThatConnection() throws Exception {
     try (PacketServer server = TestPackets.server().maxPayloadBytes(1024).build().start()) {
-      Raw other = Raw.open(server);
-      Raw raw = Raw.open(server);
+      RawSocket other = RawSocket.connected(server.port());
+      RawSocket raw = RawSocket.connected(server.port());
       byte[] chunk = new byte[16 * 1024];
       for (int i = 0; i < 8; i++) {
         if (raw.closed.isDone()) {
@@ -177,24 +109,24 @@ class WebSocketTransportTest {
       other.send("451-1[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]",
           TestPackets.REGISTRY.encode(new Move(1, 0, 0)));
       assertEquals("431[null,\"moved 1 to 0,0\"]", other.next());
-      other.ws.abort();
+      other.abort();
     }
   }
 
   @Test
   void aHeaderWithoutItsAttachmentIsAbandonedAsTheLibraryWould() throws Exception {
     try (PacketServer server = TestPackets.server().build().start()) {
-      Raw raw = Raw.open(server);
+      RawSocket raw = RawSocket.connected(server.port());
       String move = "[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]";
-      raw.ws.sendText("451-1" + move, true).get(10, TimeUnit.SECONDS);
-      raw.ws.sendText("42[\"hello\"]", true).get(10, TimeUnit.SECONDS);
+      raw.text("451-1" + move);
+      raw.text("42[\"hello\"]");
       // the library replaces the event it was assembling with the next binary header; the connection carries on
       raw.send("451-2" + move, TestPackets.REGISTRY.encode(new Move(2, 0, 0)));
       assertEquals("432[null,\"moved 2 to 0,0\"]", raw.next());
       raw.send("451-3" + move, TestPackets.REGISTRY.encode(new Move(3, 0, 0)));
       assertEquals("433[null,\"moved 3 to 0,0\"]", raw.next());
       assertFalse(raw.closed.isDone());
-      raw.ws.abort();
+      raw.abort();
     }
   }
 
@@ -222,11 +154,11 @@ class WebSocketTransportTest {
   void socketsKnowTheirPeersAddressOnEitherTransport() throws Exception {
     List<PacketSocket> connected = new CopyOnWriteArrayList<>();
     try (PacketServer server = TestPackets.server().onConnect(connected::add).build().start()) {
-      Raw raw = Raw.open(server);
+      RawSocket raw = RawSocket.connected(server.port());
       assertEquals("127.0.0.1", connected.get(0).remoteAddress());
       assertTrue(connected.get(0).headers().containsKey("host"), "handshake headers, any case");
       assertFalse(connected.get(0).headers().containsKey("sec-websocket-key"), "not the protocol's own");
-      raw.ws.abort();
+      raw.abort();
 
       String base = "http://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=polling";
       String open = get(base);
@@ -251,19 +183,17 @@ class WebSocketTransportTest {
           .POST(HttpRequest.BodyPublishers.ofString("40")).build(), HttpResponse.BodyHandlers.ofString());
       assertTrue(pollUntilReady(base + "&sid=" + sid), "packets:ready within five polls");
 
-      Raw raw = new Raw();
-      raw.ws = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port()
-          + "/socket.io/?EIO=4&transport=websocket&sid=" + sid), raw).get(10, TimeUnit.SECONDS);
+      RawSocket raw = RawSocket.open(server.port(), (String) null, true, "&sid=" + sid);
       String move = "[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]";
-      raw.ws.sendText("2probe", true).get(10, TimeUnit.SECONDS);
+      raw.text("2probe");
       assertEquals("3probe", raw.next());
-      raw.ws.sendText("5", true).get(10, TimeUnit.SECONDS);
+      raw.text("5");
       raw.send("451-2" + move, TestPackets.REGISTRY.encode(new Move(2, 0, 0)));
       assertEquals("432[null,\"moved 2 to 0,0\"]", raw.next());
       assertEquals(1, server.hotPackets(), "after the upgrade, packets take the hot path");
       assertEquals(1, connected.size());
       assertEquals(1, server.sockets().size());
-      raw.ws.abort();
+      raw.abort();
     }
   }
 
@@ -277,16 +207,10 @@ class WebSocketTransportTest {
   private static String forwardedAddress(PacketServer.Builder builder) throws Exception {
     List<PacketSocket> connected = new CopyOnWriteArrayList<>();
     try (PacketServer server = builder.onConnect(connected::add).build().start()) {
-      Raw raw = new Raw();
-      raw.ws = HTTP.newWebSocketBuilder().header("X-Forwarded-For", "203.0.113.9, 198.51.100.7")
-          .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=websocket"), raw)
-          .get(10, TimeUnit.SECONDS);
-      raw.next();
-      raw.ws.sendText("40", true).get(10, TimeUnit.SECONDS);
-      raw.next();
-      raw.next();
+      RawSocket raw = RawSocket.connected(RawSocket.open(server.port(),
+          Map.of("X-Forwarded-For", "203.0.113.9, 198.51.100.7"), true, ""));
       String address = connected.get(0).remoteAddress();
-      raw.ws.abort();
+      raw.abort();
       return address;
     }
   }

@@ -1,12 +1,10 @@
-package dev.packets.intercom;
+package dev.packets.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * A real {@code redis-server} for one test class, on a free loopback port, without persistence. It can be stopped
  * and started again on the same port, and is always stopped by {@link #close()}.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
   private static final String INSTALL = "redis-server is not installed (looked for /usr/bin/redis-server and on the"
       + " PATH, or at -Dpackets.redisServer): install it with `sudo apt-get install redis-server` to run the Redis"
       + " intercom tests";
@@ -34,15 +32,15 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Starts a server, or skips the test (fails it under packets.requireExternal) if redis-server is missing. */
-  static RedisServer startOrSkip() {
+  public static RedisServer startOrSkip() {
     Optional<Path> binary = find();
     External.require(binary.isPresent(), INSTALL);
-    RedisServer server = new RedisServer(binary.get(), freePort());
+    RedisServer server = new RedisServer(binary.get(), FreePort.loopback());
     server.start();
     return server;
   }
 
-  static Optional<Path> find() {
+  public static Optional<Path> find() {
     String chosen = System.getProperty("packets.redisServer");
     if (chosen != null) {
       return Files.isExecutable(Path.of(chosen)) ? Optional.of(Path.of(chosen)) : Optional.empty();
@@ -51,36 +49,19 @@ final class RedisServer implements AutoCloseable {
     if (Files.isExecutable(usual)) {
       return Optional.of(usual);
     }
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String dir : path.split(File.pathSeparator)) {
-        Path candidate = Path.of(dir, "redis-server");
-        if (Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
-        }
-      }
-    }
-    return Optional.empty();
+    return External.find("redis-server");
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free loopback port", e);
-    }
-  }
-
-  int port() {
+  public int port() {
     return port;
   }
 
-  String uri() {
+  public String uri() {
     return "redis://127.0.0.1:" + port;
   }
 
   /** Starts the server and waits until it answers PING. */
-  void start() {
+  public void start() {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("redis-server on port " + port + " is already running");
     }
@@ -126,7 +107,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Kills the server (as a crash would) and waits until it is gone. */
-  void stop() {
+  public void stop() {
     if (process == null) {
       return;
     }
