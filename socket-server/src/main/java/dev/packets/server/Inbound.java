@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 final class Inbound {
   private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
 
-  private final PacketServer server;
-  private final PacketServer.Builder config;
+  private final ServerConfig config;
+  private final Outbound outbound;
   private final PacketRegistry registry;
   private final ServerMetrics metrics;
   private final Executor workers;
@@ -43,10 +43,10 @@ final class Inbound {
   /** Packet types whose acceptor once took too long on a read thread: they run on the worker pool. */
   private final Set<Class<?>> slow = ConcurrentHashMap.newKeySet();
 
-  Inbound(PacketServer server, PacketServer.Builder config, ServerMetrics metrics, Executor workers) {
-    this.server = server;
+  Inbound(ServerConfig config, ServerMetrics metrics, Executor workers, Outbound outbound) {
     this.config = config;
-    this.registry = config.registry;
+    this.outbound = outbound;
+    this.registry = config.registry();
     this.metrics = metrics;
     this.workers = workers;
   }
@@ -93,8 +93,8 @@ final class Inbound {
       return;
     }
     synchronized (lane) {
-      int max = lane.admitting ? Math.min(MAX_QUEUED_BEFORE_ADMISSION, config.maxQueuedPackets)
-          : config.maxQueuedPackets;
+      int max = lane.admitting ? Math.min(MAX_QUEUED_BEFORE_ADMISSION, config.maxQueuedPackets())
+          : config.maxQueuedPackets();
       if (lane.queued >= max) {
         metrics.refused.increment();
         reply(socket, ack, null, new PacketError(503, lane.admitting
@@ -136,7 +136,7 @@ final class Inbound {
             dequeue(lane);
             return null;
           });
-      if (config.acceptorExecutor == null && lane.tail.isDone() && !slow.contains(packet.getClass())) {
+      if (config.acceptorExecutor() == null && lane.tail.isDone() && !slow.contains(packet.getClass())) {
         // fast path: nothing queued on this socket, so run here, on the connection's read thread; an acceptor
         // that once took too long there runs on the worker pool from then on
         long start = System.nanoTime();
@@ -145,7 +145,7 @@ final class Inbound {
           slow.add(packet.getClass());
         }
       } else {
-        lane.tail = lane.tail.thenComposeAsync(run, config.acceptorExecutor == null ? workers : config.acceptorExecutor)
+        lane.tail = lane.tail.thenComposeAsync(run, config.acceptorExecutor() == null ? workers : config.acceptorExecutor())
             .exceptionally(error -> {
               // the pool refused the work (it is full): the packet is answered, the lane goes on
               reply(socket, ack, packet, new PacketError(503, "server busy"));
@@ -166,12 +166,12 @@ final class Inbound {
   /** Answers 429 and, after too many in a row, closes the socket. */
   private void overLimit(PacketSocket socket, Lane lane, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack) {
     metrics.refused.increment();
-    reply(socket, ack, null, new PacketError(429, "too many packets: at most " + config.ratePerSecond
-        + " a second, bursts of " + config.rateBurst + " (each packet of a Bundle counts)"));
-    if (lane.bucket.strikes() >= config.rateStrikes) {
+    reply(socket, ack, null, new PacketError(429, "too many packets: at most " + config.ratePerSecond()
+        + " a second, bursts of " + config.rateBurst() + " (each packet of a Bundle counts)"));
+    if (lane.bucket.strikes() >= config.rateStrikes()) {
       LOG.warn("disconnecting socket {} ({}): {} packets over its rate limit in a row", socket.id(),
           socket.remoteAddress(), lane.bucket.strikes());
-      server.close(socket, "rate limit exceeded");
+      outbound.close(socket, "rate limit exceeded");
     }
   }
 
@@ -183,7 +183,7 @@ final class Inbound {
     if (result.isDone()) {
       return result;
     }
-    long limit = config.acceptorTimeout.toMillis();
+    long limit = config.acceptorTimeout().toMillis();
     return result.copy().orTimeout(limit, TimeUnit.MILLISECONDS).exceptionally(error -> {
       Throwable cause = unwrap(error);
       if (cause instanceof java.util.concurrent.TimeoutException) {
@@ -200,12 +200,12 @@ final class Inbound {
   }
 
   /**
-   * Whether work on a connection's read thread took over {@link PacketServer.Builder#SLOW_MILLIS}; warns (at most every ten
+   * Whether work on a connection's read thread took over {@link ServerBuilder#SLOW_MILLIS}; warns (at most every ten
    * seconds) when it did: with inline reads, it held up every connection of its selector.
    */
   private boolean warnIfSlow(long startNanos, Object packet) {
     long took = System.nanoTime() - startNanos;
-    if (took < TimeUnit.MILLISECONDS.toNanos(PacketServer.Builder.SLOW_MILLIS)) {
+    if (took < TimeUnit.MILLISECONDS.toNanos(ServerBuilder.SLOW_MILLIS)) {
       return false;
     }
     long now = System.nanoTime();
@@ -215,7 +215,7 @@ final class Inbound {
           : packet.getClass().getSimpleName();
       LOG.warn("the acceptor of {} took {} ms on a connection's read thread{}; it runs on the worker pool from now on. Return a "
           + "CompletionStage for slow work, or set PacketServer.builder().acceptorExecutor(...)", name,
-          TimeUnit.NANOSECONDS.toMillis(took), config.inlineReads ? ", holding up every connection of its selector"
+          TimeUnit.NANOSECONDS.toMillis(took), config.inlineReads() ? ", holding up every connection of its selector"
           : "");
     }
     return true;
@@ -233,7 +233,7 @@ final class Inbound {
       }
       return decode(id, payload);
     }
-    if (!config.dehydrated) {
+    if (!config.dehydrated()) {
       throw new PacketError(400, "'" + event + "': send packets by numeric id with a binary payload");
     }
     if (!registry.contains(event)) {
@@ -255,9 +255,9 @@ final class Inbound {
       throw new PacketError(404, unknown(id));
     }
     metrics.bytesIn.add(payload.length);
-    if (payload.length > config.maxPayloadBytes) {
+    if (payload.length > config.maxPayloadBytes()) {
       throw new PacketError(413, registry.name(id) + ": payload of " + payload.length
-          + " bytes exceeds the limit of " + config.maxPayloadBytes);
+          + " bytes exceeds the limit of " + config.maxPayloadBytes());
     }
     try {
       return registry.decode(id, payload);
@@ -275,7 +275,7 @@ final class Inbound {
     Object accepted;
     try {
       accepted = packet;
-      for (Hooks.Received hook : config.onReceived) {
+      for (Hooks.Received hook : config.onReceived()) {
         accepted = hook.received(accepted, socket);
         if (accepted == null) {
           return CompletableFuture.failedFuture(new PacketError(403, "refused"));
@@ -301,7 +301,7 @@ final class Inbound {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private CompletableFuture<Object> accept(PacketSocket socket, Object packet) {
-    Acceptor acceptor = config.acceptors.get(packet.getClass());
+    Acceptor acceptor = config.acceptors().get(packet.getClass());
     if (acceptor == null) {
       return CompletableFuture.failedFuture(new PacketError(501, "no acceptor for " + registry.name(packet.getClass())));
     }
@@ -323,7 +323,7 @@ final class Inbound {
       metrics.acceptorCalls.increment();
     }).thenApply(response -> {
       Object out = response;
-      for (Hooks.Responding hook : config.onResponding) {
+      for (Hooks.Responding hook : config.onResponding()) {
         out = hook.responding(packet, out, socket);
       }
       return out;
@@ -381,7 +381,7 @@ final class Inbound {
     metrics.errors.increment();
     String id = Correlation.next();
     LOG.warn("acceptor of {} failed ({})", name(packet), id, error);
-    if (config.development) {
+    if (config.development()) {
       StringWriter trace = new StringWriter();
       error.printStackTrace(new PrintWriter(trace));
       return new PacketError(500, "internal error (id " + id + "): " + trace);

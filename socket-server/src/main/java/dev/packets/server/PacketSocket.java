@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PacketSocket {
   private final PacketServer server;
+  private final Outbound outbound;
   private final SocketIoSocket socket;
+  private final String address;
   private final Object auth;
   /** Made on first use: most sockets never need them, and every idle connection would pay for them. */
   private volatile Map<Object, Object> attributes;
@@ -30,8 +32,11 @@ public final class PacketSocket {
   final Map<Integer, CompletableFuture<Object>> awaiting = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger nextAck = new java.util.concurrent.atomic.AtomicInteger();
 
-  PacketSocket(PacketServer server, SocketIoSocket socket, Object auth, Mailbox mailbox) {
+  PacketSocket(PacketServer server, Outbound outbound, SocketIoSocket socket, Object auth, Mailbox mailbox,
+      String address) {
     this.server = server;
+    this.outbound = outbound;
+    this.address = address;
     this.socket = socket;
     this.auth = auth;
     this.mailbox = mailbox;
@@ -74,11 +79,10 @@ public final class PacketSocket {
 
   /**
    * The client's IP address: the peer of the connection that opened its session, or, behind a
-   * {@linkplain PacketServer.Builder#trustedProxies trusted proxy}, the address that proxy forwarded for.
+   * {@linkplain ServerBuilder#trustedProxies trusted proxy}, the address that proxy forwarded for.
    */
   public String remoteAddress() {
-    String peer = server.remoteAddress(session());
-    return peer == null ? "unknown" : peer;
+    return address;
   }
 
   /** The auth payload of the Socket.IO connect packet (JSON-like), or null. */
@@ -139,7 +143,7 @@ public final class PacketSocket {
    * the server's ack timeout.
    */
   public CompletableFuture<Object> send(Object packet) {
-    return server.send(this, packet);
+    return outbound.send(this, packet);
   }
 
   /**
@@ -148,7 +152,7 @@ public final class PacketSocket {
    * @throws dev.packets.EncodeException if the packet cannot be encoded (nothing is sent)
    */
   public void push(Object packet) {
-    server.push(this, packet);
+    outbound.push(this, packet);
   }
 
   /**
@@ -165,7 +169,7 @@ public final class PacketSocket {
 
   /** Disconnects, telling the client why. */
   public void close(String reason) {
-    server.close(this, reason);
+    outbound.close(this, reason);
   }
 
   /** Whether this socket joined {@code room}. */

@@ -21,7 +21,7 @@ class PingTimeoutTest {
   @Test
   void aClientThatNeverAnswersPingsIsDropped() throws Exception {
     CompletableFuture<String> reason = new CompletableFuture<>();
-    PacketServer.Builder builder = TestPackets.server().ping(Duration.ofMillis(300), Duration.ofMillis(300))
+    ServerBuilder builder = TestPackets.server().ping(Duration.ofMillis(300), Duration.ofMillis(300))
         .onDisconnect((socket, why) -> reason.complete(why));
     try (PacketServer server = builder.build().start();
         PacketClient polite = PacketClient.connect(URI.create("http://127.0.0.1:" + server.port()),

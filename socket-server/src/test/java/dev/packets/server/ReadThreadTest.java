@@ -24,7 +24,7 @@ class ReadThreadTest {
     return PacketClient.connect(URI.create("http://127.0.0.1:" + server.port()), TestPackets.REGISTRY, options);
   }
 
-  private static PacketServer.Builder sleepyEcho(long millis) {
+  private static ServerBuilder sleepyEcho(long millis) {
     return TestPackets.server().accept(Echo.class, Acceptor.responding((echo, socket) -> {
       sleep(millis);
       return "slept";
@@ -67,7 +67,7 @@ class ReadThreadTest {
 
   @Test
   void aSlowAuthenticatorHoldsUpOnlyItsOwnConnection() throws Exception {
-    PacketServer.Builder builder = TestPackets.server().authenticate((auth, headers) -> {
+    ServerBuilder builder = TestPackets.server().authenticate((auth, headers) -> {
       if (auth instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("slow"))) {
         sleep(1_500);
       }
@@ -87,7 +87,7 @@ class ReadThreadTest {
 
   @Test
   void packetsSentBeforeTheHooksLetASocketInWaitForThem() throws Exception {
-    PacketServer.Builder builder = TestPackets.server().onConnect(socket -> sleep(300));
+    ServerBuilder builder = TestPackets.server().onConnect(socket -> sleep(300));
     try (PacketServer server = builder.build().start()) {
       RawSocket raw = RawSocket.open(server.port());
       assertTrue(raw.next().toString().startsWith("0{"));

@@ -31,7 +31,7 @@ final class TestPackets {
   }
 
   /** A server that answers Move with text, Echo with an upper-cased Echo, and Ping with a push to the sender. */
-  static PacketServer.Builder server() {
+  static ServerBuilder server() {
     return PacketServer.builder()
         .host("127.0.0.1")
         .port(0)

@@ -204,7 +204,7 @@ class WebSocketTransportTest {
     assertEquals("127.0.0.1", forwardedAddress(TestPackets.server()), "an untrusted peer's header is ignored");
   }
 
-  private static String forwardedAddress(PacketServer.Builder builder) throws Exception {
+  private static String forwardedAddress(ServerBuilder builder) throws Exception {
     List<PacketSocket> connected = new CopyOnWriteArrayList<>();
     try (PacketServer server = builder.onConnect(connected::add).build().start()) {
       RawSocket raw = RawSocket.connected(RawSocket.open(server.port(),

@@ -1,0 +1,178 @@
+package dev.packets.server;
+
+import dev.packets.PacketRegistry;
+import dev.packets.socketio.Frames;
+import dev.packets.socketio.JsonBridge;
+import dev.packets.socketio.PacketError;
+import io.socket.socketio.server.SocketIoSocket;
+import io.socket.socketio.server.parser.Packet;
+import io.socket.socketio.server.parser.Parser;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * The way out: everything the server sends to a socket — pushes, broadcast copies, sends that await the client's
+ * answer, JSON events, closes — becomes a {@link Mailbox.Send} offered to that socket's mailbox, which writes it
+ * from the outbound pool. Nothing here writes to a connection or waits for one.
+ */
+final class Outbound {
+  private final PacketRegistry registry;
+  private final ServerConfig config;
+  private final ServerMetrics metrics;
+  /** Where mailboxes drain: a small pool, since websocket writes only queue frames. */
+  private final ExecutorService pool;
+
+  Outbound(ServerConfig config, ServerMetrics metrics) {
+    this.registry = config.registry();
+    this.config = config;
+    this.metrics = metrics;
+    this.pool = Pools.bounded("packets-out-", Math.max(4, 4 * Runtime.getRuntime().availableProcessors()),
+        Integer.MAX_VALUE);
+  }
+
+  /** The pool mailboxes drain on (and timers that must not run on a caller's thread). */
+  ExecutorService pool() {
+    return pool;
+  }
+
+  /** A new socket's mailbox, with the configured byte budget. */
+  Mailbox mailbox(Mailbox.Outlet outlet) {
+    return new Mailbox(config.outboundBudget(), pool, outlet);
+  }
+
+  /** Encodes a packet once and pushes the same bytes to every target; fails at once if it cannot be encoded. */
+  void pushAll(Iterable<PacketSocket> targets, Object packet) {
+    byte[] payload = registry.encode(packet);
+    int id = registry.id(packet.getClass());
+    String header = Frames.push(id);
+    for (PacketSocket socket : targets) {
+      push(socket, id, header, payload);
+    }
+  }
+
+  /** Pushes one packet to one socket; an unencodable packet fails here, in the caller's hands. */
+  void push(PacketSocket socket, Object packet) {
+    byte[] payload = registry.encode(packet);
+    int id = registry.id(packet.getClass());
+    push(socket, id, Frames.push(id), payload);
+  }
+
+  private void push(PacketSocket socket, int id, String header, byte[] payload) {
+    metrics.packetsOut.increment();
+    metrics.bytesOut.add(payload.length);
+    SocketIoSocket raw = socket.raw();
+    socket.mailbox().offer(new Mailbox.Send(header, payload, () -> raw.send(String.valueOf(id), payload),
+        header.length() + payload.length));
+  }
+
+  /** Queues a JSON event ({@code packets:ready}, {@code packets:close}…) for one socket. */
+  void event(PacketSocket socket, String event, JSONObject data) {
+    String frame = Frames.event(event, data);
+    SocketIoSocket raw = socket.raw();
+    socket.mailbox().offer(new Mailbox.Send(frame, null, () -> raw.send(event, data), frame.length()));
+  }
+
+  /** Tells the client why, then disconnects it once what was queued before is written. */
+  void close(PacketSocket socket, String reason) {
+    event(socket, PacketServer.CLOSE_EVENT, new JSONObject().put("reason", reason));
+    disconnectAfterMailbox(socket);
+  }
+
+  /** Disconnects a socket from its mailbox's drain, after everything queued before. */
+  void disconnectAfterMailbox(PacketSocket socket) {
+    SocketIoSocket raw = socket.raw();
+    socket.mailbox().offer(new Mailbox.Send(null, null, () -> raw.disconnect(true), 0));
+  }
+
+  /**
+   * Sends a packet and completes with the client's response (its ack), or fails after the ack timeout; the server's
+   * own ack ids and a bounded table of sends awaiting an answer, cleaned on timeout and disconnect.
+   */
+  CompletableFuture<Object> send(PacketSocket socket, Object packet) {
+    byte[] payload;
+    int id;
+    try {
+      payload = registry.encode(packet);
+      id = registry.id(packet.getClass());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (socket.awaiting.size() >= config.maxAwaitingAcks()) {
+      return CompletableFuture.failedFuture(new PacketError(503, config.maxAwaitingAcks()
+          + " sends to this socket already await an answer"));
+    }
+    metrics.packetsOut.increment();
+    metrics.bytesOut.add(payload.length);
+    int ack = socket.nextAckId();
+    CompletableFuture<Object> response = new CompletableFuture<>();
+    socket.awaiting.put(ack, response);
+    String header = Frames.send(ack, id);
+    SocketIoSocket raw = socket.raw();
+    Runnable viaLibrary = () -> {
+      JSONArray data = new JSONArray().put(String.valueOf(id)).put(payload);
+      Packet<JSONArray> event = new Packet<>(Parser.BINARY_EVENT, data);
+      event.id = ack;
+      event.nsp = "/";
+      raw.getClient().sendPacket(event);
+    };
+    if (!socket.mailbox().offer(new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length))) {
+      socket.awaiting.remove(ack);
+      return CompletableFuture.failedFuture(new PacketError(503, "the socket is closed"));
+    }
+    long timeout = config.ackTimeout().toMillis();
+    return response.orTimeout(timeout, TimeUnit.MILLISECONDS).handle((value, error) -> {
+      socket.awaiting.remove(ack);
+      if (error == null) {
+        if (value instanceof PacketError e) {
+          throw e;
+        }
+        return value;
+      }
+      Throwable cause = Inbound.unwrap(error);
+      throw cause instanceof TimeoutException
+          ? new PacketError(408, "no response to " + registry.name(id) + " within " + timeout + " ms")
+          : new CompletionException(cause);
+    });
+  }
+
+  /**
+   * Completes the send that awaits the client's ack {@code ackId}: {@code [null, value]}, {@code [null, payload,
+   * id]} with the attachment, or {@code [{code, reason}]}. An ack for no such send is dropped.
+   */
+  void answered(PacketSocket socket, int ackId, String json, byte[] attachment) {
+    CompletableFuture<Object> waiting = socket.awaiting.remove(ackId);
+    if (waiting == null) {
+      return;
+    }
+    try {
+      JSONArray args = new JSONArray(json);
+      Object[] values = new Object[args.length()];
+      for (int i = 0; i < values.length; i++) {
+        Object value = args.opt(i);
+        values[i] = value instanceof JSONObject o && o.optBoolean("_placeholder") ? attachment : value;
+      }
+      waiting.complete(answer(values));
+    } catch (RuntimeException e) {
+      waiting.completeExceptionally(new PacketError(400, "a malformed answer: " + e.getMessage()));
+    }
+  }
+
+  private Object answer(Object[] args) {
+    if (args.length > 0 && args[0] instanceof JSONObject error) {
+      return new PacketError(error.optInt("code", 500), error.optString("reason", "error"));
+    }
+    if (args.length >= 3 && args[1] instanceof byte[] payload && args[2] instanceof Number id) {
+      return registry.decode(id.intValue(), payload);
+    }
+    return args.length > 1 ? JsonBridge.toJava(args[1], 0) : null;
+  }
+
+  void shutdown() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.packets.server;
+
+import dev.packets.PacketRegistry;
+import dev.packets.intercom.Intercom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * A server's whole configuration, fixed once {@link ServerBuilder#build()} has checked it: nothing about a running
+ * server can be changed through its builder. Each setting is documented on the builder method that sets it.
+ */
+public record ServerConfig(
+    // where and what
+    String host, int port, PacketRegistry registry, Map<Class<?>, Acceptor<?>> acceptors,
+    Map<String, String> resources, boolean dehydrated, boolean development, Intercom intercom,
+    // time
+    Duration ackTimeout, Duration acceptorTimeout, Duration pingInterval, Duration pingTimeout,
+    Duration authenticationTimeout, long minDataRate,
+    // input
+    int maxPayloadBytes, double ratePerSecond, double rateBurst, int rateStrikes, int maxAttachments,
+    int maxQueuedPackets,
+    // admission
+    int maxConnections, int maxConnectionsPerAddress, Set<String> trustedProxies, Set<String> allowedOrigins,
+    boolean allowCredentials,
+    // output
+    long outboundBudget, int maxAwaitingAcks,
+    // threads and logging
+    int workerThreads, Executor acceptorExecutor, boolean inlineReads, boolean bridgeJulToSlf4j,
+    // hooks
+    Hooks.Authenticator authenticator, List<Hooks.Connect> onConnect, List<Hooks.Disconnect> onDisconnect,
+    List<Hooks.Received> onReceived, List<Hooks.Responding> onResponding, List<Hooks.Lifecycle> onStart,
+    List<Hooks.Lifecycle> onStop, List<Hooks.Lifecycle> onStartFailed, List<Hooks.Lifecycle> onStopped) {
+
+  /** The largest polling request body: packets as text, binary ones in base64 (4/3 of their size), several a POST. */
+  int maxPollingBody() {
+    return maxPayloadBytes / 3 * 4 + 64 * 1024;
+  }
+
+  /** The largest websocket message: a payload and its frame's header. */
+  int maxMessage() {
+    return maxPayloadBytes + 64 * 1024;
+  }
+}

@@ -1,0 +1,280 @@
+package dev.packets.server;
+
+import dev.packets.socketio.Frames;
+import dev.packets.socketio.JsonBridge;
+import dev.packets.socketio.PacketError;
+import dev.packets.server.engine.FrameWriter;
+import dev.packets.server.engine.Gate;
+import dev.packets.server.engine.PollingServlet;
+import dev.packets.server.engine.TokenBucket;
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.socketio.server.SocketIoSocket;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.json.JSONObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who is connected, and how they get in and out: engine.io sessions counted by the {@link Gate} from handshake to
+ * close; a socket per session (a second CONNECT closes the session), its mailbox and lane; admission through
+ * authentication and the connect hooks under a timeout; and the per-socket state dropped at disconnect.
+ */
+final class Sessions {
+  private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
+
+  private final PacketServer server;
+  private final ServerConfig config;
+  private final ServerMetrics metrics;
+  private final Gate gate;
+  private final Outbound outbound;
+  private final Inbound inbound;
+  private final Executor workers;
+  /** Admitted sockets by socket id. */
+  private final Map<String, PacketSocket> sockets = new ConcurrentHashMap<>();
+  /** Connected sockets (admitted or still in their connect hooks) by engine.io session id, for the hot path. */
+  private final Map<String, PacketSocket> bySession = new ConcurrentHashMap<>();
+  /** The websocket each engine.io session is carried on, for writing packets past the library. */
+  private final Map<String, FrameWriter> writers = new ConcurrentHashMap<>();
+  /** The client address of each engine.io session, as the {@link Gate} saw it at the handshake. */
+  private final Map<String, String> addresses = new ConcurrentHashMap<>();
+  private volatile PollingServlet polling;
+
+  Sessions(PacketServer server, ServerConfig config, ServerMetrics metrics, Gate gate, Outbound outbound,
+      Inbound inbound, Executor workers) {
+    this.server = server;
+    this.config = config;
+    this.metrics = metrics;
+    this.gate = gate;
+    this.outbound = outbound;
+    this.inbound = inbound;
+    this.workers = workers;
+  }
+
+  /** The long-polling transport, whose pending answers a closed session drops. */
+  void polling(PollingServlet polling) {
+    this.polling = polling;
+  }
+
+  /** The admitted sockets. */
+  Collection<PacketSocket> admitted() {
+    return sockets.values();
+  }
+
+  /** The socket (admitted or still in its hooks) on engine.io session {@code sid}, or null. */
+  PacketSocket bySession(String sid) {
+    return sid == null ? null : bySession.get(sid);
+  }
+
+  /** A websocket now carries session {@code sid}: the socket's mailbox writes to it directly. */
+  void carried(String sid, FrameWriter writer) {
+    writers.put(sid, writer);
+  }
+
+  /** The websocket that carried session {@code sid} closed. */
+  void uncarried(String sid, FrameWriter writer) {
+    writers.remove(sid, writer);
+  }
+
+  /** Engine.io opened a session (a handshake on either transport): counted by the gate until it closes. */
+  void opened(EngineIoSocket session) {
+    String sid = session.getId();
+    String address = Gate.handshakeAddress() == null ? "unknown" : Gate.handshakeAddress();
+    if (!gate.enter(address)) {
+      session.close();
+      return;
+    }
+    addresses.put(sid, address);
+    session.on("flush", (s, args) -> {
+      PacketSocket socket = bySession.get(sid);
+      if (socket != null) {
+        socket.mailbox().libraryFlushed();
+      }
+    });
+    session.on("close", (s, args) -> {
+      gate.leave(address);
+      addresses.remove(sid);
+      writers.remove(sid);
+      PollingServlet transport = polling;
+      if (transport != null) {
+        transport.forget(sid);
+      }
+      LibraryTimers.release(s);
+    });
+  }
+
+  /** A Socket.IO CONNECT on the main namespace: a new socket, admitted now or after its hooks. */
+  void connected(SocketIoSocket raw) {
+    String session = raw.getClient().getId();
+    if (bySession.containsKey(session)) {
+      // a second CONNECT on one engine.io session would be another socket on the same connection, outside every
+      // per-socket limit: the session is closed instead
+      metrics.protocolErrors.increment();
+      LOG.debug("session {} sent a second CONNECT: closed", session);
+      raw.getClient().getConnection().close();
+      return;
+    }
+    Object auth;
+    try {
+      auth = JsonBridge.toJava(raw.getConnectData(), 0);
+    } catch (IllegalArgumentException e) {
+      auth = null;
+    }
+    PacketSocket[] self = new PacketSocket[1];
+    Mailbox mailbox = outbound.mailbox(new Mailbox.Outlet() {
+      @Override
+      public FrameWriter writer() {
+        return writers.get(session);
+      }
+
+      @Override
+      public void overflow(long pending) {
+        overflowed(self[0], pending);
+      }
+    });
+    String address = addresses.getOrDefault(session, "unknown");
+    PacketSocket socket = new PacketSocket(server, outbound, raw, auth, mailbox, address);
+    self[0] = socket;
+    Lane lane = new Lane(new TokenBucket(config.ratePerSecond(), config.rateBurst()));
+    socket.lane = lane;
+    bySession.put(session, socket);
+    raw.registerAllEventListener((event, args) -> inbound.onEvent(socket, event, args));
+    raw.on("disconnect", args -> disconnected(socket, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
+    if (config.authenticator() == null && config.onConnect().isEmpty()) {
+      admit(socket);
+      return;
+    }
+    // hooks may block (a token checked against a database): they run on the worker pool, and packets that come
+    // meanwhile wait in the socket's lane (a few of them: see Inbound) until the hooks let the socket in, or until
+    // the authentication timeout refuses it
+    CompletableFuture<Void> admitted = new CompletableFuture<>();
+    lane.tail = admitted;
+    lane.admitting = true;
+    Object payload = auth;
+    long timeout = config.authenticationTimeout().toMillis();
+    CompletableFuture.delayedExecutor(timeout, TimeUnit.MILLISECONDS, outbound.pool()).execute(() -> {
+      if (!admitted.isDone()) {
+        refuse(socket, admitted, new PacketError(408, "authentication timed out after " + timeout + " ms"));
+      }
+    });
+    try {
+      workers.execute(() -> {
+        try {
+          if (config.authenticator() != null) {
+            socket.principal(config.authenticator().authenticate(payload, socket.headers()));
+          }
+          for (Hooks.Connect hook : config.onConnect()) {
+            hook.connected(socket);
+          }
+        } catch (PacketError refusal) {
+          refuse(socket, admitted, refusal);
+          return;
+        } catch (RuntimeException e) {
+          String id = Correlation.next();
+          LOG.warn("connect hook failed for socket {} ({})", raw.getId(), id, e);
+          refuse(socket, admitted, new PacketError(500, "internal error (id " + id + ")"));
+          return;
+        }
+        if (!admitted.isDone()) {
+          admit(socket);
+          admitted.complete(null);
+        }
+      });
+    } catch (RejectedExecutionException busy) {
+      refuse(socket, admitted, new PacketError(503, "server busy"));
+    }
+  }
+
+  /** Refuses a socket still in its connect hooks (once): tells the client why and disconnects it. */
+  private void refuse(PacketSocket socket, CompletableFuture<Void> admitted, PacketError refusal) {
+    synchronized (socket) {
+      if (admitted.isDone()) {
+        return;
+      }
+      admitted.completeExceptionally(refusal);
+    }
+    LOG.info("refused socket {}: {}", socket.id(), refusal.getMessage());
+    metrics.refused.increment();
+    outbound.event(socket, PacketServer.REFUSED_EVENT, Frames.errorJson(refusal));
+    outbound.disconnectAfterMailbox(socket);
+  }
+
+  /** Counts a socket in, lets its packets take the hot path, and tells its client it is ready. */
+  private void admit(PacketSocket socket) {
+    synchronized (socket) {
+      if (socket.gone) {
+        return;
+      }
+      sockets.put(socket.id(), socket);
+      socket.lane.admitting = false;
+      metrics.connections.incrementAndGet();
+      metrics.connectionsTotal.increment();
+    }
+    outbound.event(socket, PacketServer.READY_EVENT,
+        new JSONObject().put("fingerprint", config.registry().fingerprint()));
+  }
+
+  private void disconnected(PacketSocket socket, String reason) {
+    boolean admitted;
+    synchronized (socket) {
+      socket.gone = true;
+      admitted = sockets.remove(socket.id()) != null;
+    }
+    socket.lane = null;
+    socket.mailbox().close();
+    bySession.remove(socket.session(), socket);
+    PacketError gone = new PacketError(503, "disconnected: " + reason);
+    socket.awaiting.values().forEach(f -> f.completeExceptionally(gone));
+    socket.awaiting.clear();
+    if (admitted) {
+      metrics.connections.decrementAndGet();
+      if (!config.onDisconnect().isEmpty()) {
+        // like connect hooks, these may block (saving a player's state): not on the read thread
+        try {
+          workers.execute(() -> {
+            for (Hooks.Disconnect hook : config.onDisconnect()) {
+              try {
+                hook.disconnected(socket, reason);
+              } catch (RuntimeException e) {
+                LOG.warn("disconnect hook failed", e);
+              }
+            }
+          });
+        } catch (RejectedExecutionException busy) {
+          LOG.warn("worker pool full: the disconnect hooks of socket {} did not run", socket.id());
+        }
+      }
+    }
+  }
+
+  /** A socket's outbound budget was exceeded: its client does not read. Closed at once, without waiting for it. */
+  private void overflowed(PacketSocket socket, long pending) {
+    metrics.outboundOverflows.increment();
+    LOG.info("closing socket {} ({}): {} bytes wait to be written, over its outbound budget", socket.id(),
+        socket.remoteAddress(), pending);
+    String session = socket.session();
+    FrameWriter writer = writers.get(session);
+    PollingServlet transport = polling;
+    if (writer != null) {
+      writer.abort(1008, "outbound budget exceeded");
+    } else if (transport != null) {
+      transport.abort(session);
+    }
+    outbound.pool().execute(() -> socket.raw().disconnect(true));
+  }
+
+  /** A session broke the protocol: counted; a polling one is disconnected (a websocket closed itself). */
+  void protocolError(String sid, String reason) {
+    metrics.protocolErrors.increment();
+    LOG.debug("session {} closed: {}", sid, reason);
+    PacketSocket socket = bySession(sid);
+    if (socket != null && writers.get(sid) == null) {
+      outbound.pool().execute(() -> socket.raw().disconnect(true));
+    }
+  }
+}
