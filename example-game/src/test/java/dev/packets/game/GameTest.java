@@ -48,7 +48,7 @@ class GameTest {
     servers.forEach(GameServer::close);
   }
 
-  private static Object get(CompletableFuture<Object> f) throws Exception {
+  private static <T> T get(CompletableFuture<T> f) throws Exception {
     return f.get(10, TimeUnit.SECONDS);
   }
 
@@ -59,15 +59,15 @@ class GameTest {
   @Test
   void whereIsFindsAnEntityOfAnotherNodeWithItsOwner() throws Exception {
     int entity = 2 * Simulation.ID_BLOCK + 17;
-    Position there = (Position) get(client.send(new WhereIs(entity)));
+    Position there = get(client.request(new WhereIs(entity)));
     assertEquals("node-3", there.node());
     assertEquals(entity, there.entity());
     Position truth = servers.get(2).node().call(sim -> new Position(entity, sim.find(entity).x(), sim.find(entity).y(),
         "node-3")).get(5, TimeUnit.SECONDS);
     // the world moves on between the two questions: at most a few ticks at 60 units a second
     assertTrue(Math.hypot(truth.x() - there.x(), truth.y() - there.y()) < 30, there + " vs " + truth);
-    assertEquals("node-1", ((Position) get(client.send(new WhereIs(5)))).node());
-    assertEquals(null, get(client.send(new WhereIs(99_999))));
+    assertEquals("node-1", get(client.request(new WhereIs(5))).node());
+    assertEquals(null, get(client.request(new WhereIs(99_999))));
   }
 
   @Test

@@ -41,11 +41,11 @@ class RedisGameTest {
     try (PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + servers.get(0).port()),
         GameServer.PACKETS, ClientOptions.DEFAULT)) {
       int entity = 2 * Simulation.ID_BLOCK + 4;
-      Position where = (Position) client.send(new WhereIs(entity)).get(10, TimeUnit.SECONDS);
+      Position where = client.request(new WhereIs(entity)).get(10, TimeUnit.SECONDS);
       assertEquals("node-3", where.node());
       assertEquals(entity, where.entity());
       assertTrue(where.x() >= 0 && where.x() <= Simulation.WORLD);
-      assertEquals("node-2", ((Position) client.send(new WhereIs(Simulation.ID_BLOCK + 1)).get(10, TimeUnit.SECONDS))
+      assertEquals("node-2", client.request(new WhereIs(Simulation.ID_BLOCK + 1)).get(10, TimeUnit.SECONDS)
           .node());
     }
   }

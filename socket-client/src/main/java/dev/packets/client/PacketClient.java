@@ -1,7 +1,9 @@
 package dev.packets.client;
 
 import dev.packets.socketio.Frames;
+import dev.packets.socketio.Answers;
 import dev.packets.socketio.PacketError;
+import dev.packets.socketio.Request;
 import dev.packets.socketio.JsonBridge;
 import dev.packets.PacketRegistry;
 import jakarta.websocket.ClientEndpointConfig;
@@ -208,6 +210,14 @@ public final class PacketClient implements AutoCloseable {
       }
       return response(args);
     });
+  }
+
+  /**
+   * Sends a packet that declares its answer ({@link Request Request&lt;R&gt;}) and completes with that answer as an
+   * {@code R}; an answer of another type fails with {@link PacketError} 502. Otherwise as {@link #send(Object)}.
+   */
+  public <R> CompletableFuture<R> request(Request<R> packet) {
+    return send((Object) packet).thenApply(answer -> Answers.as(packet, answer));
   }
 
   /** Sends a dehydrated packet, {@code ["Name", data]}, checked and encoded here first. */

@@ -1,6 +1,8 @@
 package dev.packets.server;
 
+import dev.packets.socketio.Answers;
 import dev.packets.socketio.PacketError;
+import dev.packets.socketio.Request;
 import dev.packets.socketio.JsonBridge;
 import dev.packets.Bundle;
 import dev.packets.DecodeException;
@@ -325,6 +327,11 @@ final class Inbound {
       Object out = response;
       for (Hooks.Responding hook : config.onResponding()) {
         out = hook.responding(packet, out, socket);
+      }
+      if (packet instanceof Request<?> && !Answers.conforms(packet.getClass(), out)) {
+        throw new IllegalStateException(name(packet) + " declares it is answered with a "
+            + Answers.type(packet.getClass()).getSimpleName() + ", and its acceptor answered "
+            + (out == null ? "null" : "a " + out.getClass().getSimpleName()));
       }
       return out;
     });

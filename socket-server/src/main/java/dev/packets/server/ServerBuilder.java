@@ -80,6 +80,20 @@ public final class ServerBuilder {
     return this;
   }
 
+  /**
+   * Answers a {@link dev.packets.socketio.Request Request&lt;R&gt;} packet with an {@code R}: the compiler checks the
+   * type, and so does the server for answers that come otherwise (a plain {@link Acceptor}, a responding hook).
+   */
+  public <R, T extends dev.packets.socketio.Request<R>> ServerBuilder answer(Class<T> type, Answering<T, R> acceptor) {
+    return accept(type, acceptor);
+  }
+
+  /** As {@link #answer}, for an answer that comes later (a {@code CompletionStage} of an {@code R}). */
+  public <R, T extends dev.packets.socketio.Request<R>> ServerBuilder answerLater(Class<T> type,
+      Answering.Later<T, R> acceptor) {
+    return accept(type, acceptor);
+  }
+
   /** Whether clients may send {@code ("Name", json)} (default true). */
   public ServerBuilder dehydrated(boolean allowed) {
     this.dehydrated = allowed;

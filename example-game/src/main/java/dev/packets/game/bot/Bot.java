@@ -54,8 +54,8 @@ public final class Bot implements AutoCloseable {
     client.send(new Input(joined.entity(), (float) (random.nextDouble() * 2 * Math.PI),
         (float) (random.nextDouble() * Simulation.MAX_SPEED)));
     int entity = random.nextInt(nodes) * Simulation.ID_BLOCK + random.nextInt(50);
-    client.send(new WhereIs(entity)).thenAccept(p -> {
-      if (p instanceof Position) {
+    client.request(new WhereIs(entity)).thenAccept(p -> {
+      if (p != null) {
         answers.incrementAndGet();
       }
     });

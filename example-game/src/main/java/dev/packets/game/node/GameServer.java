@@ -48,8 +48,7 @@ public final class GameServer implements AutoCloseable {
         .resources("/game", "dev/packets/game/web")
         .accept(Join.class, new JoinAcceptor())
         .accept(Input.class, new InputAcceptor())
-        .accept(WhereIs.class, Acceptor.responding((ask, socket) -> node.whereIs(ask.entity())
-            .thenApply(p -> (Object) p)))
+        .answerLater(WhereIs.class, (ask, socket) -> node.whereIs(ask.entity()))
         .accept(Chat.class, new ChatAcceptor())
         .onDisconnect((socket, reason) -> {
           Integer player = socket.get(PLAYER);
