@@ -39,6 +39,8 @@ class Reader {
   constructor(bytes, limits, packet) {
     this.buf = bytes; this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.pos = 0; this.limits = limits; this.packet = packet;
+    // items of lists whose items may take no bytes (empty objects): all of one packet's share maxListLength
+    this.emptyItems = 0;
   }
   need(n, path) {
     if (this.buf.length - this.pos < n) {
@@ -173,6 +175,11 @@ export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
       if (n > limits.maxListLength) throw new DecodeError(`${path}: list of ${n} items exceeds the limit of ${limits.maxListLength} at byte ${at}`);
       const min = minBytes(type[0]);
       if (min > 0 && n * min > r.buf.length - r.pos) throw new DecodeError(`${path}: list of ${n} items needs at least ${n * min} bytes, but only ${r.buf.length - r.pos} left at byte ${at}`);
+      if (min === 0) {
+        // not bounded by the bytes left: a few bytes of nested counts would otherwise ask for millions of objects
+        r.emptyItems += n;
+        if (r.emptyItems > limits.maxListLength) throw new DecodeError(`${path}: list of ${n} items that take no bytes: more than ${limits.maxListLength} such items in one packet at byte ${at}`);
+      }
       const out = new Array(n);
       for (let i = 0; i < n; i++) out[i] = read(r, type[0], `${path}[]`, `${wirePath}[]`);
       return out;

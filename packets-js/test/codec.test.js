@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { compile, Registry, fingerprint, EncodeError, DecodeError } from '../src/codec.js';
+import { compile, Registry, fingerprint, EncodeError, DecodeError, DEFAULT_LIMITS } from '../src/codec.js';
 
 const require = createRequire(import.meta.url);
 const schemapack = require('schemapack');
@@ -93,4 +93,17 @@ test('the fingerprint matches the Java registry of the built-in packets', async 
     { id: 2, name: 'Redirect', schema: { location: 'string' }, packed: [] },
     { id: 3, name: 'Refresh', schema: {}, packed: [] }] };
   assert.equal(await fingerprint(table), '4bb088c7bd6518c6');
+});
+
+test('lists of items that take no bytes share the list limit per packet (a few bytes cannot ask for millions)', () => {
+  // {items: [{}]}: 3 bytes announce 65,536 empty objects, the limit; nested lists multiply without bytes
+  const flat = compile('Flat', { items: [{}] });
+  assert.equal(flat.decode(Uint8Array.from([0x80, 0x80, 0x04])).items.length, 65536, 'at the limit');
+  const nested = compile('Nested', { rows: [[{}]] });
+  // 2 rows of 65,536 empty items each: 131,072 objects from 7 bytes, past the limit of 65,536
+  const bytes = Uint8Array.from([0x02, 0x80, 0x80, 0x04, 0x80, 0x80, 0x04]);
+  assert.throws(() => nested.decode(bytes), (e) => e instanceof DecodeError
+    && /Nested\.rows\[\]: list of 65536 items that take no bytes: more than 65536 such items in one packet/.test(e.message));
+  assert.throws(() => compile('Small', { items: [{}] }, [], { ...DEFAULT_LIMITS, maxListLength: 10 })
+    .decode(Uint8Array.from([11])), DecodeError);
 });
