@@ -3,8 +3,9 @@ package dev.packets.server;
 import dev.packets.server.engine.FrameWriter;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * One socket's only way out. Every send to the socket — ack, push, broadcast copy, refusal, close — is offered here
@@ -23,34 +24,52 @@ final class Mailbox {
   private static final int IDLE = 0;
   private static final int DRAINING = 1;
 
-  private final ConcurrentLinkedQueue<Send> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger state = new AtomicInteger();
-  private final AtomicLong pending = new AtomicLong();
+  // counters as fields with updaters rather than Atomic* objects: every idle connection has a mailbox
+  private static final AtomicIntegerFieldUpdater<Mailbox> STATE =
+      AtomicIntegerFieldUpdater.newUpdater(Mailbox.class, "state");
+  private static final AtomicLongFieldUpdater<Mailbox> PENDING =
+      AtomicLongFieldUpdater.newUpdater(Mailbox.class, "pending");
+  private static final AtomicLongFieldUpdater<Mailbox> IN_LIBRARY =
+      AtomicLongFieldUpdater.newUpdater(Mailbox.class, "inLibrary");
+
+  private static final AtomicReferenceFieldUpdater<Mailbox, ConcurrentLinkedQueue> QUEUE =
+      AtomicReferenceFieldUpdater.newUpdater(Mailbox.class, ConcurrentLinkedQueue.class, "queue");
+
+  /** Made on the first send that must wait (a socket whose reader writes its answers at once may never need it). */
+  private volatile ConcurrentLinkedQueue<Send> queue;
+  private volatile int state;
+  private volatile long pending;
   /** Bytes handed to the library since its last flush (a polling session's answer waits for the next GET). */
-  private final AtomicLong inLibrary = new AtomicLong();
+  private volatile long inLibrary;
   private final long budget;
   private final Executor pool;
   private final Outlet outlet;
+  /** The engine.io session this mailbox's socket is on. */
+  private final String session;
   private volatile boolean closed;
 
-  /** Where a mailbox's frames go: the socket's current websocket, or the library; and what overflowing does. */
+  /**
+   * Where mailboxes' frames go: a session's current websocket, or the library; and what overflowing does. One for
+   * all mailboxes (the sessions registry), asked by session id.
+   */
   interface Outlet {
-    /** The websocket that carries the socket's session now, or null (polling). */
-    FrameWriter writer();
+    /** The websocket that carries {@code session} now, or null (polling). */
+    FrameWriter writer(String session);
 
-    /** The budget was exceeded by an offer of {@code bytes}: close the connection at once. */
-    void overflow(long pendingBytes);
+    /** The budget of {@code session}'s socket was exceeded: close the connection at once. */
+    void overflow(String session, long pendingBytes);
   }
 
-  Mailbox(long budget, Executor pool, Outlet outlet) {
+  Mailbox(long budget, Executor pool, Outlet outlet, String session) {
     this.budget = budget;
     this.pool = pool;
     this.outlet = outlet;
+    this.session = session;
   }
 
   /** Bytes offered and not yet written. */
   long pending() {
-    return pending.get();
+    return pending;
   }
 
   /** Queues a send; false when the socket is closed or this offer closed it (over its budget). */
@@ -58,14 +77,20 @@ final class Mailbox {
     if (closed) {
       return false;
     }
-    long now = pending.addAndGet(send.bytes());
+    long now = PENDING.addAndGet(this, send.bytes());
     if (now > budget) {
       overflow(now);
       return false;
     }
-    queue.add(send);
-    FrameWriter writer = outlet.writer();
-    if (state.compareAndSet(IDLE, DRAINING)) {
+    FrameWriter writer = outlet.writer(session);
+    if (writer != null && writer.onReadThread() && empty() && STATE.compareAndSet(this, IDLE, DRAINING)) {
+      // the socket's own reader answering, nothing queued before: written at once, as the drain would have
+      write(send);
+      drain();
+      return true;
+    }
+    queue().add(send);
+    if (STATE.compareAndSet(this, IDLE, DRAINING)) {
       if (writer != null && writer.onReadThread()) {
         drain();
       } else {
@@ -77,13 +102,35 @@ final class Mailbox {
 
   /** The library flushed what it held to a polling response. */
   void libraryFlushed() {
-    pending.addAndGet(-inLibrary.getAndSet(0));
+    PENDING.addAndGet(this, -IN_LIBRARY.getAndSet(this, 0));
   }
 
   /** Drops everything queued; later offers are refused. */
   void close() {
     closed = true;
-    queue.clear();
+    clear();
+  }
+
+  private boolean empty() {
+    ConcurrentLinkedQueue<Send> q = queue;
+    return q == null || q.isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private ConcurrentLinkedQueue<Send> queue() {
+    ConcurrentLinkedQueue<Send> q = queue;
+    if (q == null) {
+      QUEUE.compareAndSet(this, null, new ConcurrentLinkedQueue<Send>());
+      q = queue;
+    }
+    return q;
+  }
+
+  private void clear() {
+    ConcurrentLinkedQueue<Send> q = queue;
+    if (q != null) {
+      q.clear();
+    }
   }
 
   boolean closed() {
@@ -97,45 +144,46 @@ final class Mailbox {
       }
       closed = true;
     }
-    queue.clear();
-    outlet.overflow(now);
+    clear();
+    outlet.overflow(session, now);
   }
 
   private void drain() {
     do {
+      ConcurrentLinkedQueue<Send> q = queue;
       Send send;
-      while ((send = queue.poll()) != null) {
+      while (q != null && (send = q.poll()) != null) {
         if (closed) {
-          queue.clear();
+          q.clear();
           break;
         }
         write(send);
       }
-      state.set(IDLE);
-    } while (!queue.isEmpty() && state.compareAndSet(IDLE, DRAINING));
+      state = IDLE;
+    } while (!empty() && STATE.compareAndSet(this, IDLE, DRAINING));
   }
 
   private void write(Send send) {
     int bytes = send.bytes();
-    FrameWriter writer = send.header() == null ? null : outlet.writer();
+    FrameWriter writer = send.header() == null ? null : outlet.writer(session);
     try {
       if (writer != null) {
-        Runnable written = () -> pending.addAndGet(-bytes);
+        Runnable written = () -> PENDING.addAndGet(this, -bytes);
         if (send.attachment() == null) {
           writer.text(send.header(), written);
         } else {
           writer.binary(send.header(), send.attachment(), written);
         }
       } else {
-        inLibrary.addAndGet(bytes);
+        IN_LIBRARY.addAndGet(this, bytes);
         send.viaLibrary().run();
-        if (outlet.writer() != null) {
+        if (outlet.writer(session) != null) {
           // a websocket session: the library wrote it out at once
           libraryFlushed();
         }
       }
     } catch (RuntimeException e) {
-      pending.addAndGet(-bytes);
+      PENDING.addAndGet(this, -bytes);
       PacketServer.LOG.debug("a send failed (the connection is going)", e);
     }
   }

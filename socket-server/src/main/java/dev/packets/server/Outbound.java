@@ -7,6 +7,7 @@ import dev.packets.socketio.PacketError;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.Packet;
 import io.socket.socketio.server.parser.Parser;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -40,9 +41,9 @@ final class Outbound {
     return pool;
   }
 
-  /** A new socket's mailbox, with the configured byte budget. */
-  Mailbox mailbox(Mailbox.Outlet outlet) {
-    return new Mailbox(config.outboundBudget(), pool, outlet);
+  /** A new mailbox for the socket on {@code session}, with the configured byte budget. */
+  Mailbox mailbox(Mailbox.Outlet outlet, String session) {
+    return new Mailbox(config.outboundBudget(), pool, outlet, session);
   }
 
   /** Encodes a packet once and pushes the same bytes to every target; fails at once if it cannot be encoded. */
@@ -102,7 +103,8 @@ final class Outbound {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    if (socket.awaiting.size() >= config.maxAwaitingAcks()) {
+    Map<Integer, CompletableFuture<Object>> awaiting = socket.awaiting();
+    if (awaiting.size() >= config.maxAwaitingAcks()) {
       return CompletableFuture.failedFuture(new PacketError(503, config.maxAwaitingAcks()
           + " sends to this socket already await an answer"));
     }
@@ -110,7 +112,7 @@ final class Outbound {
     metrics.bytesOut.add(payload.length);
     int ack = socket.nextAckId();
     CompletableFuture<Object> response = new CompletableFuture<>();
-    socket.awaiting.put(ack, response);
+    awaiting.put(ack, response);
     String header = Frames.send(ack, id);
     SocketIoSocket raw = socket.raw();
     Runnable viaLibrary = () -> {
@@ -121,12 +123,12 @@ final class Outbound {
       raw.getClient().sendPacket(event);
     };
     if (!socket.mailbox().offer(new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length))) {
-      socket.awaiting.remove(ack);
+      awaiting.remove(ack);
       return CompletableFuture.failedFuture(new PacketError(503, "the socket is closed"));
     }
     long timeout = config.ackTimeout().toMillis();
     return response.orTimeout(timeout, TimeUnit.MILLISECONDS).handle((value, error) -> {
-      socket.awaiting.remove(ack);
+      awaiting.remove(ack);
       if (error == null) {
         if (value instanceof PacketError e) {
           throw e;
@@ -145,7 +147,8 @@ final class Outbound {
    * id]} with the attachment, or {@code [{code, reason}]}. An ack for no such send is dropped.
    */
   void answered(PacketSocket socket, int ackId, String json, byte[] attachment) {
-    CompletableFuture<Object> waiting = socket.awaiting.remove(ackId);
+    Map<Integer, CompletableFuture<Object>> awaiting = socket.awaitingOrNull();
+    CompletableFuture<Object> waiting = awaiting == null ? null : awaiting.remove(ackId);
     if (waiting == null) {
       return;
     }

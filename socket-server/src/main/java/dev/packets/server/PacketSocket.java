@@ -28,9 +28,14 @@ public final class PacketSocket {
   boolean gone;
   private volatile Object principal;
   private final Mailbox mailbox;
-  /** The server's sends that wait for this client's ack, by the server's own ack id. */
-  final Map<Integer, CompletableFuture<Object>> awaiting = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicInteger nextAck = new java.util.concurrent.atomic.AtomicInteger();
+  /**
+   * The server's sends that wait for this client's ack, by the server's own ack id; made on the first such send
+   * (an idle connection pays for no table).
+   */
+  private volatile Map<Integer, CompletableFuture<Object>> awaiting;
+  private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<PacketSocket> NEXT_ACK =
+      java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(PacketSocket.class, "nextAck");
+  private volatile int nextAck;
 
   PacketSocket(PacketServer server, Outbound outbound, SocketIoSocket socket, Object auth, Mailbox mailbox,
       String address) {
@@ -48,7 +53,26 @@ public final class PacketSocket {
 
   /** The next ack id of the server's own sends to this socket (1..2^31-1, then round again). */
   int nextAckId() {
-    return nextAck.incrementAndGet() & Integer.MAX_VALUE;
+    return NEXT_ACK.incrementAndGet(this) & Integer.MAX_VALUE;
+  }
+
+  /** The sends awaiting this client's ack, the table made if need be. */
+  Map<Integer, CompletableFuture<Object>> awaiting() {
+    Map<Integer, CompletableFuture<Object>> map = awaiting;
+    if (map == null) {
+      synchronized (this) {
+        map = awaiting;
+        if (map == null) {
+          awaiting = map = new ConcurrentHashMap<>();
+        }
+      }
+    }
+    return map;
+  }
+
+  /** The sends awaiting this client's ack, or null when there never was one. */
+  Map<Integer, CompletableFuture<Object>> awaitingOrNull() {
+    return awaiting;
   }
 
   /** A typed key for {@link #get}/{@link #set}. */

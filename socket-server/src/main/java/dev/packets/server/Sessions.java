@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * close; a socket per session (a second CONNECT closes the session), its mailbox and lane; admission through
  * authentication and the connect hooks under a timeout; and the per-socket state dropped at disconnect.
  */
-final class Sessions {
+final class Sessions implements Mailbox.Outlet {
   private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
 
   private final PacketServer server;
@@ -90,12 +90,16 @@ final class Sessions {
       return;
     }
     addresses.put(sid, address);
-    session.on("flush", (s, args) -> {
-      PacketSocket socket = bySession.get(sid);
-      if (socket != null) {
-        socket.mailbox().libraryFlushed();
-      }
-    });
+    if (Gate.handshakePolling()) {
+      // only the library holds a polling session's answers until a GET takes them; a session opened on a websocket
+      // is written at once (and pays for no listener)
+      session.on("flush", (s, args) -> {
+        PacketSocket socket = bySession.get(sid);
+        if (socket != null) {
+          socket.mailbox().libraryFlushed();
+        }
+      });
+    }
     session.on("close", (s, args) -> {
       gate.leave(address);
       addresses.remove(sid);
@@ -125,21 +129,11 @@ final class Sessions {
     } catch (IllegalArgumentException e) {
       auth = null;
     }
-    PacketSocket[] self = new PacketSocket[1];
-    Mailbox mailbox = outbound.mailbox(new Mailbox.Outlet() {
-      @Override
-      public FrameWriter writer() {
-        return writers.get(session);
-      }
-
-      @Override
-      public void overflow(long pending) {
-        overflowed(self[0], pending);
-      }
-    });
-    String address = addresses.getOrDefault(session, "unknown");
+    Mailbox mailbox = outbound.mailbox(this, session);
+    // the socket keeps its address; the session's entry is not needed any more (one CONNECT a session)
+    String address = addresses.remove(session);
+    address = address == null ? "unknown" : address;
     PacketSocket socket = new PacketSocket(server, outbound, raw, auth, mailbox, address);
-    self[0] = socket;
     Lane lane = new Lane(new TokenBucket(config.ratePerSecond(), config.rateBurst()));
     socket.lane = lane;
     bySession.put(session, socket);
@@ -229,8 +223,11 @@ final class Sessions {
     socket.mailbox().close();
     bySession.remove(socket.session(), socket);
     PacketError gone = new PacketError(503, "disconnected: " + reason);
-    socket.awaiting.values().forEach(f -> f.completeExceptionally(gone));
-    socket.awaiting.clear();
+    Map<Integer, CompletableFuture<Object>> awaiting = socket.awaitingOrNull();
+    if (awaiting != null) {
+      awaiting.values().forEach(f -> f.completeExceptionally(gone));
+      awaiting.clear();
+    }
     if (admitted) {
       metrics.connections.decrementAndGet();
       if (!config.onDisconnect().isEmpty()) {
@@ -252,12 +249,21 @@ final class Sessions {
     }
   }
 
+  @Override
+  public FrameWriter writer(String session) {
+    return writers.get(session);
+  }
+
   /** A socket's outbound budget was exceeded: its client does not read. Closed at once, without waiting for it. */
-  private void overflowed(PacketSocket socket, long pending) {
+  @Override
+  public void overflow(String session, long pending) {
+    PacketSocket socket = bySession.get(session);
+    if (socket == null) {
+      return;
+    }
     metrics.outboundOverflows.increment();
     LOG.info("closing socket {} ({}): {} bytes wait to be written, over its outbound budget", socket.id(),
         socket.remoteAddress(), pending);
-    String session = socket.session();
     FrameWriter writer = writers.get(session);
     PollingServlet transport = polling;
     if (writer != null) {

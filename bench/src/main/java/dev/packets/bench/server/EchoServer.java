@@ -28,6 +28,8 @@ public final class EchoServer {
         .packets(PACKETS)
         .rateLimit(1e9, 1e9, Integer.MAX_VALUE)
         .maxConnections(100_000)
+        // every load client comes from 127.0.0.1: the per-address cap (64 by default) would refuse the idle phase
+        .maxConnectionsPerAddress(100_000)
         .accept(Move.class, Acceptor.responding((move, socket) -> "ok"))
         .build()
         .start();

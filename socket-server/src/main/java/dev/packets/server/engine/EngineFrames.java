@@ -134,7 +134,7 @@ public final class EngineFrames implements FrameHandler {
   public void onOpen(CoreSession coreSession, Callback callback) {
     session = coreSession;
     socket = new JettyEngineSocket(coreSession, query, headers, lane, meter);
-    Gate.handshake(address, () -> engine.handleWebSocket(socket));
+    Gate.handshake(address, false, () -> engine.handleWebSocket(socket));
     callback.succeeded();
     coreSession.demand();
   }

@@ -1,7 +1,5 @@
 package dev.packets.server.engine;
 
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Meters one connection's frames before the Socket.IO library parses them (the frames of the hot path are metered
@@ -28,7 +26,9 @@ public final class FrameMeter {
   private final TokenBucket frames;
   private final int maxAttachments;
   private final boolean pongsAnswerPings;
-  private final Set<String> connected = new HashSet<>(2);
+  /** Whether the main namespace was connected to; others are rare and kept in a small array made for them. */
+  private boolean main;
+  private String[] others;
   private int attachmentsDue;
   private volatile boolean pingOutstanding;
   /**
@@ -102,10 +102,26 @@ public final class FrameMeter {
     char type = packet.charAt(1);
     if (type == '0') {
       String namespace = namespace(packet, 2);
-      if (!connected.add(namespace)) {
-        return "a second CONNECT to namespace " + namespace;
+      if (namespace.equals("/")) {
+        if (main) {
+          return "a second CONNECT to namespace /";
+        }
+        main = true;
+        return null;
       }
-      return connected.size() > MAX_NAMESPACES ? "CONNECT to more than " + MAX_NAMESPACES + " namespaces" : null;
+      if (others == null) {
+        others = new String[MAX_NAMESPACES - 1];
+      }
+      for (int i = 0; i < others.length; i++) {
+        if (others[i] == null) {
+          others[i] = namespace;
+          return null;
+        }
+        if (others[i].equals(namespace)) {
+          return "a second CONNECT to namespace " + namespace;
+        }
+      }
+      return "CONNECT to more than " + MAX_NAMESPACES + " namespaces";
     }
     if (type == '5' || type == '6') {
       int count = 0;

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Gate {
   private static final ThreadLocal<String> HANDSHAKE = new ThreadLocal<>();
+  private static final ThreadLocal<Boolean> POLLING = new ThreadLocal<>();
 
   /** What a refused request is answered with. */
   public record Refusal(int status, String reason) {}
@@ -131,15 +132,23 @@ public final class Gate {
 
   /**
    * Runs {@code engineCall} (which may open an engine.io session) with {@code address} as the address of the
-   * session it opens, for the engine's connection listener to read with {@link #handshakeAddress()}.
+   * session it opens, for the engine's connection listener to read with {@link #handshakeAddress()} (and
+   * {@link #handshakePolling()}: whether it opens on long-polling).
    */
-  public static void handshake(String address, Runnable engineCall) {
+  public static void handshake(String address, boolean polling, Runnable engineCall) {
     HANDSHAKE.set(address);
+    POLLING.set(polling);
     try {
       engineCall.run();
     } finally {
       HANDSHAKE.remove();
+      POLLING.remove();
     }
+  }
+
+  /** Inside {@link #handshake}: whether the session being opened starts on long-polling. */
+  public static boolean handshakePolling() {
+    return Boolean.TRUE.equals(POLLING.get());
   }
 
   /** Inside {@link #handshake}: the address of the session being opened; else null. */

@@ -98,7 +98,7 @@ public final class PollingServlet extends HttpServlet {
         if (sid != null && request instanceof ServletApiRequest api) {
           polls.put(sid, api.getRequest().getConnectionMetaData().getConnection().getEndPoint());
         }
-        Gate.handshake(address, () -> handle(request, response));
+        Gate.handshake(address, true, () -> handle(request, response));
       }
       case "POST" -> post(request, response, sid);
       default -> answer(response, 405, "GET or POST");
