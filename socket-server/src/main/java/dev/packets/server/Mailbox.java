@@ -46,16 +46,12 @@ final class Mailbox {
   private final Outlet outlet;
   /** The engine.io session this mailbox's socket is on. */
   private final String session;
+  /** The websocket that carries the session now, or null (polling: the library writes). */
+  private volatile FrameWriter writer;
   private volatile boolean closed;
 
-  /**
-   * Where mailboxes' frames go: a session's current websocket, or the library; and what overflowing does. One for
-   * all mailboxes (the sessions registry), asked by session id.
-   */
+  /** What overflowing does: one for all mailboxes (the sessions registry), told the session id. */
   interface Outlet {
-    /** The websocket that carries {@code session} now, or null (polling). */
-    FrameWriter writer(String session);
-
     /** The budget of {@code session}'s socket was exceeded: close the connection at once. */
     void overflow(String session, long pendingBytes);
   }
@@ -65,6 +61,18 @@ final class Mailbox {
     this.pool = pool;
     this.outlet = outlet;
     this.session = session;
+  }
+
+  /** A websocket carries the session now (or null: none does). */
+  void carriedBy(FrameWriter writer) {
+    this.writer = writer;
+  }
+
+  /** The websocket {@code gone} closed: the library writes again, unless another took over meanwhile. */
+  synchronized void uncarried(FrameWriter gone) {
+    if (writer == gone) {
+      writer = null;
+    }
   }
 
   /** Bytes offered and not yet written. */
@@ -82,7 +90,7 @@ final class Mailbox {
       overflow(now);
       return false;
     }
-    FrameWriter writer = outlet.writer(session);
+    FrameWriter writer = this.writer;
     if (writer != null && writer.onReadThread() && empty() && STATE.compareAndSet(this, IDLE, DRAINING)) {
       // the socket's own reader answering, nothing queued before: written at once, as the drain would have
       write(send);
@@ -165,7 +173,7 @@ final class Mailbox {
 
   private void write(Send send) {
     int bytes = send.bytes();
-    FrameWriter writer = send.header() == null ? null : outlet.writer(session);
+    FrameWriter writer = send.header() == null ? null : this.writer;
     try {
       if (writer != null) {
         Runnable written = () -> PENDING.addAndGet(this, -bytes);
@@ -177,7 +185,7 @@ final class Mailbox {
       } else {
         IN_LIBRARY.addAndGet(this, bytes);
         send.viaLibrary().run();
-        if (outlet.writer(session) != null) {
+        if (this.writer != null) {
           // a websocket session: the library wrote it out at once
           libraryFlushed();
         }

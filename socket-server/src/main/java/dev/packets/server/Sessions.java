@@ -74,11 +74,19 @@ final class Sessions implements Mailbox.Outlet {
   /** A websocket now carries session {@code sid}: the socket's mailbox writes to it directly. */
   void carried(String sid, FrameWriter writer) {
     writers.put(sid, writer);
+    PacketSocket socket = bySession.get(sid);
+    if (socket != null) {
+      socket.mailbox().carriedBy(writer);
+    }
   }
 
   /** The websocket that carried session {@code sid} closed. */
   void uncarried(String sid, FrameWriter writer) {
     writers.remove(sid, writer);
+    PacketSocket socket = bySession.get(sid);
+    if (socket != null) {
+      socket.mailbox().uncarried(writer);
+    }
   }
 
   /** Engine.io opened a session (a handshake on either transport): counted by the gate until it closes. */
@@ -137,6 +145,12 @@ final class Sessions implements Mailbox.Outlet {
     Lane lane = new Lane(new TokenBucket(config.ratePerSecond(), config.rateBurst()));
     socket.lane = lane;
     bySession.put(session, socket);
+    // after the put: a websocket that takes the session over from now on tells the mailbox itself (carried());
+    // one that did before is seen here (never overwritten with null: carried() may have run in between)
+    FrameWriter carrier = writers.get(session);
+    if (carrier != null) {
+      mailbox.carriedBy(carrier);
+    }
     raw.registerAllEventListener((event, args) -> inbound.onEvent(socket, event, args));
     raw.on("disconnect", args -> disconnected(socket, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
     if (config.authenticator() == null && config.onConnect().isEmpty()) {
@@ -247,11 +261,6 @@ final class Sessions implements Mailbox.Outlet {
         }
       }
     }
-  }
-
-  @Override
-  public FrameWriter writer(String session) {
-    return writers.get(session);
   }
 
   /** A socket's outbound budget was exceeded: its client does not read. Closed at once, without waiting for it. */
