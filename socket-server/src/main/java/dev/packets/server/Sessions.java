@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.json.JSONObject;
 import org.slf4j.Logger;
@@ -108,7 +109,12 @@ final class Sessions implements Mailbox.Outlet {
         }
       });
     }
+    ScheduledFuture<?>[] timers = Gate.handshakeTimers();
     session.on("close", (s, args) -> {
+      // the timers the handshake armed (socket.io's connection timeout among them) would hold the closed session
+      for (ScheduledFuture<?> timer : timers) {
+        timer.cancel(false);
+      }
       gate.leave(address);
       addresses.remove(sid);
       writers.remove(sid);

@@ -124,15 +124,21 @@ class HostileMemoryTest {
     try (PacketServer server = TestPackets.server().build().start()) {
       RawSocket raw = RawSocket.connected(server.port());
       awaitSockets(server, 1);
-      WeakReference<PacketSocket> socket = new WeakReference<>(server.sockets().get(0));
+      PacketSocket open = server.sockets().get(0);
+      WeakReference<PacketSocket> socket = new WeakReference<>(open);
+      // the engine.io session under it, which the library's ping-timeout task held for 45 s after a close
+      WeakReference<Object> session = new WeakReference<>(open.raw().getClient().getConnection());
+      open = null;
       raw.ws.sendClose(1000, "bye").get(5, TimeUnit.SECONDS);
       awaitSockets(server, 0);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (socket.get() != null && System.nanoTime() < deadline) {
+      while ((socket.get() != null || session.get() != null) && System.nanoTime() < deadline) {
         System.gc();
         Thread.sleep(50);
       }
-      assertEquals(null, socket.get(), "the closed socket is still reachable (the default ping timeout is 45 s)");
+      assertEquals(null, socket.get(), "the closed socket is still reachable");
+      assertEquals(null, session.get(), "the closed engine.io session is still reachable (the default ping timeout "
+          + "is 45 s)");
     }
   }
 }

@@ -139,11 +139,19 @@ public final class Gate {
     HANDSHAKE.set(address);
     POLLING.set(polling);
     try {
-      engineCall.run();
+      WheelScheduler.capture(new java.util.ArrayList<>(4), engineCall);
     } finally {
       HANDSHAKE.remove();
       POLLING.remove();
     }
+  }
+
+  /**
+   * Inside {@link #handshake}: the timers armed for the session being opened so far, to cancel when it closes
+   * (the libraries leave some armed).
+   */
+  public static java.util.concurrent.ScheduledFuture<?>[] handshakeTimers() {
+    return WheelScheduler.captured();
   }
 
   /** Inside {@link #handshake}: whether the session being opened starts on long-polling. */

@@ -62,8 +62,9 @@ public final class JettyHost {
       return t;
     }));
     engine = new EngineIoServer(options);
-    engine.on("connection", args -> events.session((EngineIoSocket) args[0]));
     SocketIoServer io = new SocketIoServer(engine);
+    // after socket.io's own listener: by then the session's Socket.IO client exists and has armed its timers
+    engine.on("connection", args -> events.session((EngineIoSocket) args[0]));
     io.namespace("/").on("connection", args -> events.connection((SocketIoSocket) args[0]));
 
     QueuedThreadPool pool = new QueuedThreadPool();

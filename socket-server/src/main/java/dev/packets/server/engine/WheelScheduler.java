@@ -28,6 +28,9 @@ public final class WheelScheduler extends AbstractExecutorService implements Sch
   private static final AtomicIntegerFieldUpdater<Task> STATE =
       AtomicIntegerFieldUpdater.newUpdater(Task.class, "state");
 
+  /** While a handshake runs on this thread: the tasks it schedules (see {@link #capture}). */
+  private static final ThreadLocal<List<ScheduledFuture<?>>> CAPTURE = new ThreadLocal<>();
+
   private final HashedWheelTimer wheel;
   private final Executor runner;
   private volatile boolean shutdown;
@@ -45,8 +48,39 @@ public final class WheelScheduler extends AbstractExecutorService implements Sch
     }
     Task scheduled = new Task(task, System.nanoTime() + unit.toNanos(delay));
     scheduled.timeout = wheel.newTimeout(scheduled, delay, unit);
+    List<ScheduledFuture<?>> captured = CAPTURE.get();
+    if (captured != null) {
+      captured.add(scheduled);
+    }
     return scheduled;
   }
+
+  /**
+   * Runs {@code call} and collects into {@code into} the tasks any scheduler of this kind is given on this thread
+   * meanwhile: the timers a handshake arms, some of which the libraries never cancel (socket.io-server-java's
+   * connection timeout holds its client, and so the closed session, for 45 s).
+   */
+  static void capture(List<ScheduledFuture<?>> into, Runnable call) {
+    List<ScheduledFuture<?>> outer = CAPTURE.get();
+    CAPTURE.set(into);
+    try {
+      call.run();
+    } finally {
+      if (outer == null) {
+        CAPTURE.remove();
+      } else {
+        CAPTURE.set(outer);
+      }
+    }
+  }
+
+  /** The tasks captured so far on this thread, or an empty array outside {@link #capture}. */
+  static ScheduledFuture<?>[] captured() {
+    List<ScheduledFuture<?>> captured = CAPTURE.get();
+    return captured == null ? NONE : captured.toArray(NONE);
+  }
+
+  private static final ScheduledFuture<?>[] NONE = new ScheduledFuture<?>[0];
 
   @Override
   public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
