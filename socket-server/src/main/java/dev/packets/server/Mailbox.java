@@ -64,7 +64,7 @@ final class Mailbox {
   }
 
   /** A websocket carries the session now (or null: none does). */
-  void carriedBy(FrameWriter writer) {
+  synchronized void carriedBy(FrameWriter writer) {
     this.writer = writer;
   }
 
