@@ -6,7 +6,7 @@ import dev.packets.game.node.GameServer;
 import dev.packets.game.sim.Simulation;
 import dev.packets.intercom.Intercom;
 import dev.packets.intercom.LocalHub;
-import dev.packets.intercom.RedisIntercom;
+import dev.packets.intercom.redis.RedisIntercom;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

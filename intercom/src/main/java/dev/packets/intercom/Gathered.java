@@ -22,7 +22,8 @@ public final class Gathered {
   private final Set<String> timedOut;
   private final Set<String> left;
 
-  Gathered(String type, Set<String> asked, Map<String, Object> answers, Set<String> noHandler,
+  /** Made by a transport when an ask ends (see {@code dev.packets.intercom.node.Gathering}). */
+  public Gathered(String type, Set<String> asked, Map<String, Object> answers, Set<String> noHandler,
       Map<String, String> failed, Set<String> timedOut, Set<String> left) {
     this.type = type;
     this.asked = Collections.unmodifiableSet(new LinkedHashSet<>(asked));

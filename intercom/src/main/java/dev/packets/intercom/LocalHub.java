@@ -1,5 +1,8 @@
 package dev.packets.intercom;
 
+import dev.packets.intercom.node.Frames;
+import dev.packets.intercom.node.NodeCore;
+import dev.packets.intercom.node.Payloads;
 import dev.packets.PacketRegistry;
 import java.util.Collections;
 import java.util.List;

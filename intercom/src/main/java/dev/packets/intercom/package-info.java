@@ -1,7 +1,7 @@
 /**
  * The intercom: one server node asks every node of the application a question and gathers their answers, in one
  * process ({@link dev.packets.intercom.LocalHub}) or across machines on Redis
- * ({@link dev.packets.intercom.RedisIntercom}).
+ * ({@code dev.packets.intercom.redis.RedisIntercom}, in intercom-redis).
  *
  * <h2>Frames</h2>
  *
@@ -28,3 +28,4 @@
  * REPLY, and the HEARTBEAT that answers a HELLO, on the asker's channel {@code <prefix>:node:<id>}.
  */
 package dev.packets.intercom;
+

@@ -7,10 +7,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Polls a condition until it holds, failing with a description of the last state when it does not in time. */
-final class Await {
+public final class Await {
   private Await() {}
 
-  static void until(Duration timeout, BooleanSupplier condition, Supplier<String> state) {
+  public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> state) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Values with byte arrays made comparable, so that assertEquals compares JSON-like values deeply. */
-final class Canon {
+public final class Canon {
   private Canon() {}
 
-  static Object of(Object value) {
+  public static Object of(Object value) {
     if (value instanceof byte[] bytes) {
       return "bytes:" + HexFormat.of().formatHex(bytes);
     }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * What every intercom transport does: each test starts its own nodes on one shared fabric (a hub, a Redis
  * channel prefix) and closes them afterwards.
  */
-abstract class IntercomContract {
-  static final PacketRegistry REGISTRY = PacketRegistry.of(Position.class);
+public abstract class IntercomContract {
+  public static final PacketRegistry REGISTRY = PacketRegistry.of(Position.class);
   static final Duration LONG = Duration.ofSeconds(10);
 
   private final List<Intercom> nodes = new ArrayList<>();

@@ -5,4 +5,4 @@ import dev.packets.VarUint;
 
 /** A packet the processor writes a codec for, to carry through the intercom in its binary form. */
 @Packet
-record Position(@VarUint int entity, float x, float y) {}
+public record Position(@VarUint int entity, float x, float y) {}

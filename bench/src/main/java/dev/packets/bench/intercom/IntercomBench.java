@@ -4,7 +4,7 @@ import dev.packets.PacketRegistry;
 import dev.packets.intercom.Gathered;
 import dev.packets.intercom.Intercom;
 import dev.packets.intercom.LocalHub;
-import dev.packets.intercom.RedisIntercom;
+import dev.packets.intercom.redis.RedisIntercom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

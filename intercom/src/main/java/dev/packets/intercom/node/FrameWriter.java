@@ -1,30 +1,30 @@
-package dev.packets.intercom;
+package dev.packets.intercom.node;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable byte array that frames are written into. */
-final class FrameWriter {
+public final class FrameWriter {
   private byte[] buf;
   private int size;
 
-  FrameWriter(int capacity) {
+  public FrameWriter(int capacity) {
     buf = new byte[capacity];
   }
 
-  void u8(int value) {
+  public void u8(int value) {
     ensure(1);
     buf[size++] = (byte) value;
   }
 
-  void u16le(int value) {
+  public void u16le(int value) {
     ensure(2);
     buf[size++] = (byte) value;
     buf[size++] = (byte) (value >>> 8);
   }
 
   /** An unsigned LEB128 varuint of up to 64 bits. */
-  void varuint(long value) {
+  public void varuint(long value) {
     ensure(10);
     while ((value & ~0x7FL) != 0) {
       buf[size++] = (byte) ((value & 0x7F) | 0x80);
@@ -33,19 +33,19 @@ final class FrameWriter {
     buf[size++] = (byte) value;
   }
 
-  void string(String value) {
+  public void string(String value) {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
     varuint(utf8.length);
     bytes(utf8);
   }
 
-  void bytes(byte[] bytes) {
+  public void bytes(byte[] bytes) {
     ensure(bytes.length);
     System.arraycopy(bytes, 0, buf, size, bytes.length);
     size += bytes.length;
   }
 
-  byte[] toByteArray() {
+  public byte[] toByteArray() {
     return Arrays.copyOf(buf, size);
   }
 

@@ -1,8 +1,10 @@
-package dev.packets.intercom;
+package dev.packets.intercom.redis;
 
+import dev.packets.intercom.node.Outcome;
+import dev.packets.intercom.node.Frames;
 import dev.packets.PacketRegistry;
-import dev.packets.intercom.Frame.Reply;
-import dev.packets.intercom.Frame.Request;
+import dev.packets.intercom.node.Frame.Reply;
+import dev.packets.intercom.node.Frame.Request;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,4 +1,4 @@
-package dev.packets.intercom;
+package dev.packets.intercom.node;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.packets.DecodeException;
 import dev.packets.PacketRegistry;
 import dev.packets.Redirect;
-import dev.packets.intercom.Frame.Kind;
-import dev.packets.intercom.Frame.Presence;
-import dev.packets.intercom.Frame.Reply;
-import dev.packets.intercom.Frame.Request;
+import dev.packets.intercom.node.Frame.Kind;
+import dev.packets.intercom.node.Frame.Presence;
+import dev.packets.intercom.node.Frame.Reply;
+import dev.packets.intercom.node.Frame.Request;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;

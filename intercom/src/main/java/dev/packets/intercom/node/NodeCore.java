@@ -1,7 +1,10 @@
-package dev.packets.intercom;
+package dev.packets.intercom.node;
 
-import dev.packets.intercom.Frame.Reply;
-import dev.packets.intercom.Frame.Request;
+import dev.packets.intercom.AskContext;
+import dev.packets.intercom.Handler;
+import dev.packets.intercom.IntercomException;
+import dev.packets.intercom.node.Frame.Reply;
+import dev.packets.intercom.node.Frame.Request;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -25,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * What every transport's node does the same way: keeps the handlers and runs them on the node's executor, and
  * keeps this node's asks in flight with their timeouts.
  */
-final class NodeCore {
+public final class NodeCore {
   private static final Logger log = LoggerFactory.getLogger(NodeCore.class);
-  static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+  public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
   private final String self;
   private final Executor executor;
@@ -43,11 +46,11 @@ final class NodeCore {
    * @param wire the codec that questions and answers pass through, or null to hand them over as they are
    */
   /** Handlers that take longer than this on an I/O thread are moved to the node's executor. */
-  static final long SLOW_MILLIS = 100;
+  public static final long SLOW_MILLIS = 100;
   /** Question types whose handler once took too long on an I/O thread. */
   private final java.util.Set<String> slow = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  NodeCore(String self, Executor executor, Frames wire) {
+  public NodeCore(String self, Executor executor, Frames wire) {
     this.self = checkNode(self);
     if (executor == null) {
       owned = Executors.newSingleThreadExecutor(r -> {
@@ -63,7 +66,7 @@ final class NodeCore {
     this.wire = wire;
   }
 
-  static String checkNode(String id) {
+  public static String checkNode(String id) {
     Objects.requireNonNull(id, "node id");
     int bytes = id.getBytes(StandardCharsets.UTF_8).length;
     if (bytes == 0 || bytes > Frames.MAX_NODE_BYTES) {
@@ -73,7 +76,7 @@ final class NodeCore {
     return id;
   }
 
-  static String checkType(String type) {
+  public static String checkType(String type) {
     Objects.requireNonNull(type, "type");
     int bytes = type.getBytes(StandardCharsets.UTF_8).length;
     if (bytes == 0 || bytes > Frames.MAX_TYPE_BYTES) {
@@ -83,7 +86,7 @@ final class NodeCore {
     return type;
   }
 
-  static Duration checkTimeout(Duration timeout) {
+  public static Duration checkTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
       throw new IllegalArgumentException("an ask timeout is positive and at most " + MAX_TIMEOUT + ", not "
@@ -92,20 +95,20 @@ final class NodeCore {
     return timeout;
   }
 
-  String self() {
+  public String self() {
     return self;
   }
 
-  void handle(String type, Handler handler) {
+  public void handle(String type, Handler handler) {
     handlers.put(checkType(type), Objects.requireNonNull(handler, "handler"));
   }
 
-  void unhandle(String type) {
+  public void unhandle(String type) {
     handlers.remove(type);
   }
 
   /** Starts an ask of {@code peers} and this node; it times out by itself. */
-  Gathering open(String type, Collection<String> peers, Duration timeout) {
+  public Gathering open(String type, Collection<String> peers, Duration timeout) {
     Gathering gathering = new Gathering(ids.incrementAndGet(), type, self, peers);
     pending.put(gathering.id(), gathering);
     gathering.future().whenComplete((result, error) -> pending.remove(gathering.id()));
@@ -118,17 +121,17 @@ final class NodeCore {
   }
 
   /** The request as a receiving node reads it; fails if its payload cannot be encoded. */
-  Request throughWire(Request request) {
+  public Request throughWire(Request request) {
     return wire == null ? request : (Request) wire.read(wire.write(request));
   }
 
   /** The outcome as the asking node reads it. */
-  Outcome throughWire(long ask, Outcome outcome) {
+  public Outcome throughWire(long ask, Outcome outcome) {
     return wire == null ? outcome : ((Reply) wire.read(wire.write(new Reply(self, ask, outcome)))).outcome();
   }
 
   /** Answers this node's own part of an ask directly: on the node's executor, or here when {@code inline}. */
-  void answerSelf(Gathering gathering, Request request, boolean inline) {
+  public void answerSelf(Gathering gathering, Request request, boolean inline) {
     (inline ? answerInline(request) : answer(request))
         .thenAccept(outcome -> gathering.offer(self, throughWire(gathering.id(), outcome)));
   }
@@ -139,7 +142,7 @@ final class NodeCore {
    * {@value #SLOW_MILLIS} ms there is logged and runs on the node's executor from then on, as do requests that
    * find no handler yet.
    */
-  CompletableFuture<Outcome> answerInline(Request request) {
+  public CompletableFuture<Outcome> answerInline(Request request) {
     Handler handler = request.problem() == null ? handlers.get(request.type()) : null;
     if (handler == null || slow.contains(request.type()) || closed) {
       return answer(request);
@@ -161,7 +164,7 @@ final class NodeCore {
   }
 
   /** Runs the handler for a request on the node's executor; the outcome never fails. */
-  CompletableFuture<Outcome> answer(Request request) {
+  public CompletableFuture<Outcome> answer(Request request) {
     if (request.problem() != null) {
       log.warn("{}: cannot answer '{}' from {}: {}", self, request.type(), request.sender(), request.problem());
       return CompletableFuture.completedFuture(new Outcome.Failed(request.problem()));
@@ -205,7 +208,7 @@ final class NodeCore {
   }
 
   /** An answer to one of this node's asks. */
-  void reply(Reply reply) {
+  public void reply(Reply reply) {
     Gathering gathering = pending.get(reply.ask());
     if (gathering != null) {
       gathering.offer(reply.sender(), reply.outcome());
@@ -215,14 +218,14 @@ final class NodeCore {
   }
 
   /** {@code node} left: asks waiting for it stop waiting. */
-  void left(String node) {
+  public void left(String node) {
     for (Gathering gathering : pending.values()) {
       gathering.left(node);
     }
   }
 
   /** Fails the asks in flight and stops the node's own thread. */
-  void close() {
+  public void close() {
     closed = true;
     for (Gathering gathering : pending.values()) {
       gathering.fail(new IntercomException("node " + self + " closed before the ask completed"));

@@ -1,4 +1,4 @@
-package dev.packets.intercom;
+package dev.packets.intercom.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package dev.packets.intercom;
+package dev.packets.intercom.redis;
 
+import dev.packets.intercom.IntercomException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;

@@ -1,5 +1,6 @@
-package dev.packets.intercom;
+package dev.packets.intercom.node;
 
+import dev.packets.intercom.Gathered;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.concurrent.ScheduledFuture;
  * One ask in flight on the asking node: the nodes asked, the outcomes so far, and the future that completes when
  * the last node is accounted for (answered, left) or at the timeout, whichever comes first.
  */
-final class Gathering {
+public final class Gathering {
   private final long id;
   private final String type;
   private final Set<String> asked;
@@ -26,7 +27,7 @@ final class Gathering {
   private ScheduledFuture<?> timer;
 
   /** {@code self} first, then {@code peers} in their order. */
-  Gathering(long id, String type, String self, Collection<String> peers) {
+  public Gathering(long id, String type, String self, Collection<String> peers) {
     this.id = id;
     this.type = type;
     this.asked = new LinkedHashSet<>();
@@ -34,15 +35,15 @@ final class Gathering {
     asked.addAll(peers);
   }
 
-  long id() {
+  public long id() {
     return id;
   }
 
-  CompletableFuture<Gathered> future() {
+  public CompletableFuture<Gathered> future() {
     return future;
   }
 
-  synchronized void timer(ScheduledFuture<?> timer) {
+  public synchronized void timer(ScheduledFuture<?> timer) {
     if (done) {
       timer.cancel(false);
     } else {
@@ -51,7 +52,7 @@ final class Gathering {
   }
 
   /** Records how {@code node} answered; ignored if it was not asked or is already accounted for. */
-  void offer(String node, Outcome outcome) {
+  public void offer(String node, Outcome outcome) {
     Gathered result;
     synchronized (this) {
       if (done || !asked.contains(node) || outcomes.containsKey(node) || left.contains(node)) {
@@ -64,7 +65,7 @@ final class Gathering {
   }
 
   /** {@code node} left: if it was asked and has not answered, it will not. */
-  void left(String node) {
+  public void left(String node) {
     Gathered result;
     synchronized (this) {
       if (done || !asked.contains(node) || outcomes.containsKey(node)) {
@@ -77,7 +78,7 @@ final class Gathering {
   }
 
   /** The time is up: whoever has not answered timed out. */
-  void timeout() {
+  public void timeout() {
     Gathered result;
     synchronized (this) {
       if (done) {
@@ -89,7 +90,7 @@ final class Gathering {
   }
 
   /** The ask cannot go on (transport down, node closed). */
-  void fail(Throwable error) {
+  public void fail(Throwable error) {
     synchronized (this) {
       if (done) {
         return;

@@ -1,10 +1,10 @@
-package dev.packets.intercom;
+package dev.packets.intercom.node;
 
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /** The one daemon thread that runs every intercom's ask timeouts and heartbeats in this JVM. */
-final class Timers {
-  static final ScheduledThreadPoolExecutor TIMER = create();
+public final class Timers {
+  public static final ScheduledThreadPoolExecutor TIMER = create();
 
   private Timers() {}
 

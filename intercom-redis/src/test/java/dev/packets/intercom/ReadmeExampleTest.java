@@ -1,5 +1,6 @@
 package dev.packets.intercom;
 
+import dev.packets.intercom.redis.RedisIntercom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.packets.PacketRegistry;

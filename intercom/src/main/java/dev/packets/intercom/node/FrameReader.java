@@ -1,40 +1,40 @@
-package dev.packets.intercom;
+package dev.packets.intercom.node;
 
 import dev.packets.DecodeException;
 import java.nio.charset.StandardCharsets;
 
 /** A bounds-checked read cursor over one frame; every error names the field and the byte offset. */
-final class FrameReader {
+public final class FrameReader {
   private static final String PATH = "intercom frame";
 
   private final byte[] buf;
   private int pos;
 
-  FrameReader(byte[] buf) {
+  public FrameReader(byte[] buf) {
     this.buf = buf;
   }
 
-  int position() {
+  public int position() {
     return pos;
   }
 
-  byte[] array() {
+  public byte[] array() {
     return buf;
   }
 
-  int u8(String field) {
+  public int u8(String field) {
     need(1, field);
     return buf[pos++] & 0xFF;
   }
 
-  int u16le(String field) {
+  public int u16le(String field) {
     need(2, field);
     int value = (buf[pos] & 0xFF) | (buf[pos + 1] & 0xFF) << 8;
     pos += 2;
     return value;
   }
 
-  long varuint(String field) {
+  public long varuint(String field) {
     int start = pos;
     long value = 0;
     for (int shift = 0; shift < 64; shift += 7) {
@@ -48,7 +48,7 @@ final class FrameReader {
     throw new DecodeException(PATH + "." + field, start, "varuint longer than 10 bytes");
   }
 
-  String string(String field, int maxBytes) {
+  public String string(String field, int maxBytes) {
     int start = pos;
     long length = varuint(field);
     if (length < 0 || length > maxBytes) {
@@ -61,11 +61,11 @@ final class FrameReader {
     return value;
   }
 
-  void skipToEnd() {
+  public void skipToEnd() {
     pos = buf.length;
   }
 
-  void expectEnd(String field) {
+  public void expectEnd(String field) {
     if (pos != buf.length) {
       throw new DecodeException(PATH + "." + field, pos, (buf.length - pos) + " trailing byte(s)");
     }

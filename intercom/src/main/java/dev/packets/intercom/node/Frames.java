@@ -1,24 +1,24 @@
-package dev.packets.intercom;
+package dev.packets.intercom.node;
 
 import dev.packets.DecodeException;
 import dev.packets.PacketException;
-import dev.packets.intercom.Frame.Kind;
-import dev.packets.intercom.Frame.Presence;
-import dev.packets.intercom.Frame.Reply;
-import dev.packets.intercom.Frame.Request;
+import dev.packets.intercom.node.Frame.Kind;
+import dev.packets.intercom.node.Frame.Presence;
+import dev.packets.intercom.node.Frame.Reply;
+import dev.packets.intercom.node.Frame.Request;
 
 /**
  * Writes and reads intercom frames (the layout is in the {@link dev.packets.intercom package documentation}).
  * Reading never trusts a length: a broken frame is a {@link DecodeException} naming the field and the offset.
  */
-final class Frames {
-  static final int MAX_NODE_BYTES = 256;
-  static final int MAX_TYPE_BYTES = 1024;
-  static final int MAX_MESSAGE_BYTES = 1 << 16;
-  static final int MAX_FINGERPRINT_BYTES = 128;
+public final class Frames {
+  public static final int MAX_NODE_BYTES = 256;
+  public static final int MAX_TYPE_BYTES = 1024;
+  public static final int MAX_MESSAGE_BYTES = 1 << 16;
+  public static final int MAX_FINGERPRINT_BYTES = 128;
 
   /** How the failure of an answer that cannot be decoded starts. */
-  static final String UNDECODABLE = "cannot decode the answer: ";
+  public static final String UNDECODABLE = "cannot decode the answer: ";
 
   private static final int ANSWER = 0;
   private static final int NO_HANDLER = 1;
@@ -26,16 +26,16 @@ final class Frames {
 
   private final Payloads payloads;
 
-  Frames(Payloads payloads) {
+  public Frames(Payloads payloads) {
     this.payloads = payloads;
   }
 
-  Payloads payloads() {
+  public Payloads payloads() {
     return payloads;
   }
 
   /** Writes a frame; fails (with the field path) if a request's payload cannot be encoded. */
-  byte[] write(Frame frame) {
+  public byte[] write(Frame frame) {
     FrameWriter out = new FrameWriter(64);
     if (frame instanceof Request r) {
       header(out, Kind.REQUEST, r.sender());
@@ -96,7 +96,7 @@ final class Frames {
   }
 
   /** Reads a frame; a broken header is a {@link DecodeException}, a broken value becomes a problem to report. */
-  Frame read(byte[] bytes) {
+  public Frame read(byte[] bytes) {
     FrameReader in = new FrameReader(bytes);
     int version = in.u8("version");
     if (version != Frame.VERSION) {

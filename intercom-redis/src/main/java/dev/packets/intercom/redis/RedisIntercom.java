@@ -1,10 +1,20 @@
-package dev.packets.intercom;
+package dev.packets.intercom.redis;
 
+import dev.packets.intercom.Gathered;
+import dev.packets.intercom.Handler;
+import dev.packets.intercom.Intercom;
+import dev.packets.intercom.IntercomException;
+import dev.packets.intercom.node.Frame;
+import dev.packets.intercom.node.Frames;
+import dev.packets.intercom.node.Gathering;
+import dev.packets.intercom.node.NodeCore;
+import dev.packets.intercom.node.Payloads;
+import dev.packets.intercom.node.Timers;
 import dev.packets.PacketRegistry;
-import dev.packets.intercom.Frame.Kind;
-import dev.packets.intercom.Frame.Presence;
-import dev.packets.intercom.Frame.Reply;
-import dev.packets.intercom.Frame.Request;
+import dev.packets.intercom.node.Frame.Kind;
+import dev.packets.intercom.node.Frame.Presence;
+import dev.packets.intercom.node.Frame.Reply;
+import dev.packets.intercom.node.Frame.Request;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,13 @@
-package dev.packets.intercom;
+package dev.packets.intercom.redis;
 
+import dev.packets.intercom.Await;
+import dev.packets.intercom.Gathered;
+import dev.packets.intercom.IntercomContract;
+import dev.packets.intercom.IntercomException;
+import dev.packets.intercom.Position;
+import dev.packets.intercom.node.Outcome;
+import dev.packets.intercom.node.Frames;
+import dev.packets.intercom.node.Payloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +18,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.packets.PacketRegistry;
-import dev.packets.intercom.Frame.Reply;
+import dev.packets.intercom.node.Frame.Reply;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;

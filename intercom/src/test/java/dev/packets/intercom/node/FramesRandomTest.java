@@ -1,15 +1,17 @@
-package dev.packets.intercom;
+package dev.packets.intercom.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packets.DecodeException;
 import dev.packets.PacketRegistry;
+import dev.packets.intercom.Canon;
+import dev.packets.intercom.Position;
 import dev.packets.Redirect;
-import dev.packets.intercom.Frame.Kind;
-import dev.packets.intercom.Frame.Presence;
-import dev.packets.intercom.Frame.Reply;
-import dev.packets.intercom.Frame.Request;
+import dev.packets.intercom.node.Frame.Kind;
+import dev.packets.intercom.node.Frame.Presence;
+import dev.packets.intercom.node.Frame.Reply;
+import dev.packets.intercom.node.Frame.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

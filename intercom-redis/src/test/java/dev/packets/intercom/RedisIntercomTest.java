@@ -1,5 +1,6 @@
 package dev.packets.intercom;
 
+import dev.packets.intercom.redis.RedisIntercom;
 import dev.packets.testing.RedisServer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package dev.packets.intercom;
+package dev.packets.intercom.node;
 
 import dev.packets.DecodeException;
 import dev.packets.EncodeException;
@@ -11,23 +11,23 @@ import java.util.Map;
  * Writes and reads the values that questions and answers carry: nothing, a registered packet in its binary form
  * ({@code 02}, id u16 LE, payload), or any JSON-like value as msgpack ({@code 01}, msgpack).
  */
-final class Payloads {
-  static final int NOTHING = 0;
-  static final int PACKED = 1;
-  static final int PACKET = 2;
+public final class Payloads {
+  public static final int NOTHING = 0;
+  public static final int PACKED = 1;
+  public static final int PACKET = 2;
 
   private final PacketRegistry registry;
 
-  Payloads(PacketRegistry registry) {
+  public Payloads(PacketRegistry registry) {
     this.registry = registry;
   }
 
-  PacketRegistry registry() {
+  public PacketRegistry registry() {
     return registry;
   }
 
   /** Writes {@code value}; {@code path} names it in errors, as in {@code where.payload}. */
-  void write(FrameWriter out, Object value, String path) {
+  public void write(FrameWriter out, Object value, String path) {
     if (value == null) {
       out.u8(NOTHING);
     } else if (registry.contains(value.getClass())) {
@@ -63,7 +63,7 @@ final class Payloads {
   }
 
   /** Reads a value that runs to the end of the frame. */
-  Object read(FrameReader in, String path) {
+  public Object read(FrameReader in, String path) {
     int start = in.position();
     int tag = in.u8(path);
     byte[] buf = in.array();
