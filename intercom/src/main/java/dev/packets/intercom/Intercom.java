@@ -49,6 +49,25 @@ public interface Intercom extends AutoCloseable {
    */
   CompletableFuture<Gathered> ask(String type, Object payload, Duration timeout);
 
+  /**
+   * Asks one node, by id, and gathers its answer as {@link #ask(String, Object, Duration)} does: within
+   * {@code timeout}, reported in a {@link Gathered} (a node that is not a member is in {@link Gathered#left()}).
+   */
+  CompletableFuture<Gathered> ask(String node, String type, Object payload, Duration timeout);
+
+  /**
+   * Publishes {@code value} on {@code topic} to every live node, this one included, with no answer: fire and
+   * forget. The future completes when the transport has taken the publication, and fails when it cannot (the
+   * value cannot be encoded, the intercom is closed, the transport is down).
+   */
+  CompletableFuture<Void> publish(String topic, Object value);
+
+  /** Receives what is published on {@code topic}, replacing any subscriber of it on this node. */
+  Intercom subscribe(String topic, Subscriber subscriber);
+
+  /** Stops receiving {@code topic}. */
+  Intercom unsubscribe(String topic);
+
   /** Leaves: says goodbye to the other nodes, fails pending asks and stops the node's threads. */
   @Override
   void close();

@@ -2,6 +2,7 @@ package dev.packets.intercom;
 
 import dev.packets.intercom.node.Gathering;
 import dev.packets.intercom.node.NodeCore;
+import dev.packets.intercom.node.Frame.Publication;
 import dev.packets.intercom.node.Frame.Reply;
 import dev.packets.intercom.node.Frame.Request;
 import java.time.Duration;
@@ -63,6 +64,64 @@ public final class LocalIntercom implements Intercom {
     }
     core.answerSelf(gathering, request, false);
     return gathering.future();
+  }
+
+  @Override
+  public CompletableFuture<Gathered> ask(String node, String type, Object payload, Duration timeout) {
+    NodeCore.checkNode(node);
+    NodeCore.checkType(type);
+    NodeCore.checkTimeout(timeout);
+    Gathering gathering = core.openOf(type, List.of(node), timeout);
+    Request request;
+    try {
+      request = core.throughWire(new Request(self(), gathering.id(), type, timeout.toMillis(), payload, null));
+    } catch (RuntimeException e) {
+      gathering.fail(e);
+      return gathering.future();
+    }
+    if (node.equals(self())) {
+      core.answerSelf(gathering, request, false);
+    } else {
+      LocalIntercom peer = hub.node(node);
+      if (peer == null) {
+        gathering.left(node);
+      } else {
+        peer.receive(request);
+      }
+    }
+    return gathering.future();
+  }
+
+  @Override
+  public CompletableFuture<Void> publish(String topic, Object value) {
+    NodeCore.checkType(topic);
+    if (core.closed()) {
+      return CompletableFuture.failedFuture(new IntercomException("node " + self() + " is closed: it cannot publish '"
+          + topic + "'"));
+    }
+    Publication publication;
+    try {
+      publication = core.throughWire(new Publication(self(), topic, value, null));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    core.deliver(publication);
+    for (LocalIntercom peer : hub.peersOf(self())) {
+      peer.core().deliver(publication);
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public LocalIntercom subscribe(String topic, Subscriber subscriber) {
+    core.subscribe(topic, subscriber);
+    return this;
+  }
+
+  @Override
+  public LocalIntercom unsubscribe(String topic) {
+    core.unsubscribe(topic);
+    return this;
   }
 
   /** A request from another member: answered on this node's executor, the answer handed back to the asker. */

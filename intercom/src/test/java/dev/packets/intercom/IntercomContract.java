@@ -80,6 +80,70 @@ public abstract class IntercomContract {
   }
 
   @Test
+  void asksOneNodeByIdAndOnlyIt() throws Exception {
+    List<Intercom> abc = cluster("a", "b", "c");
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    for (Intercom node : abc) {
+      node.handle("whoami", (payload, ask) -> {
+        asked.incrementAndGet();
+        return ask.self() + " for " + ask.from();
+      });
+    }
+    Gathered c = get(abc.get(0).ask("c", "whoami", null, LONG));
+    assertEquals(List.of("c"), List.copyOf(c.asked()));
+    assertEquals(Map.of("c", "c for a"), c.answers());
+    assertTrue(c.complete(), c::toString);
+    Gathered self = get(abc.get(0).ask("a", "whoami", null, LONG));
+    assertEquals(Map.of("a", "a for a"), self.answers());
+    assertEquals(2, asked.get(), "no other node was asked");
+
+    Gathered nobody = get(abc.get(0).ask("zed", "whoami", null, LONG));
+    assertEquals(Set.of("zed"), nobody.left(), "a node that is not a member is reported, at once");
+    Gathered none = get(abc.get(1).ask("c", "nothing", null, LONG));
+    assertEquals(Set.of("c"), none.noHandler());
+  }
+
+  @Test
+  void publishesToEveryNodeItselfIncludedInOrder() throws Exception {
+    List<Intercom> abc = cluster("a", "b", "c");
+    Map<String, List<Object>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    for (Intercom node : abc) {
+      List<Object> mine = java.util.Collections.synchronizedList(new ArrayList<>());
+      seen.put(node.self(), mine);
+      node.subscribe("news", (value, from) -> mine.add(from + ":" + value));
+    }
+    abc.get(2).subscribe("other", (value, from) -> seen.get("c").add("wrong topic"));
+    for (int i = 0; i < 20; i++) {
+      abc.get(1).publish("news", i).get(10, TimeUnit.SECONDS);
+    }
+    List<Object> expected = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      expected.add("b:" + i);
+    }
+    Await.until(Duration.ofSeconds(10), () -> seen.values().stream().allMatch(l -> l.size() >= 20), seen::toString);
+    for (Intercom node : abc) {
+      assertEquals(expected, List.copyOf(seen.get(node.self())), node.self() + " got them all, once, in order");
+    }
+    abc.get(0).unsubscribe("news");
+    abc.get(1).publish("news", "late").get(10, TimeUnit.SECONDS);
+    Await.until(Duration.ofSeconds(10), () -> seen.get("c").size() == 21, seen::toString);
+    assertEquals(20, seen.get("a").size(), "unsubscribed");
+  }
+
+  @Test
+  void aPublicationThatCannotBeEncodedFailsAtOnceOnTheWire() throws Exception {
+    List<Intercom> ab = cluster("a", "b");
+    CompletableFuture<Void> published = ab.get(0).publish("news", new Object());
+    if (binary()) {
+      java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+          () -> published.get(10, TimeUnit.SECONDS));
+      assertTrue(e.getCause() instanceof RuntimeException, e.toString());
+    } else {
+      assertNull(published.get(10, TimeUnit.SECONDS), "handed over as it is, in memory");
+    }
+  }
+
+  @Test
   void gathersTheAnswersOfEveryNodeItselfIncluded() throws Exception {
     List<Intercom> abc = cluster("a", "b", "c");
     for (Intercom node : abc) {

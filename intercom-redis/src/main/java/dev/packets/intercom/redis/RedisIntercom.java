@@ -4,6 +4,7 @@ import dev.packets.intercom.Gathered;
 import dev.packets.intercom.Handler;
 import dev.packets.intercom.Intercom;
 import dev.packets.intercom.IntercomException;
+import dev.packets.intercom.Subscriber;
 import dev.packets.intercom.node.Frame;
 import dev.packets.intercom.node.Frames;
 import dev.packets.intercom.node.Gathering;
@@ -13,6 +14,7 @@ import dev.packets.intercom.node.Timers;
 import dev.packets.PacketRegistry;
 import dev.packets.intercom.node.Frame.Kind;
 import dev.packets.intercom.node.Frame.Presence;
+import dev.packets.intercom.node.Frame.Publication;
 import dev.packets.intercom.node.Frame.Reply;
 import dev.packets.intercom.node.Frame.Request;
 import io.lettuce.core.RedisURI;
@@ -33,8 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An intercom node on Redis pub/sub, with Lettuce. Questions, heartbeats and goodbyes go to the shared channel
- * {@code <prefix>:all}; answers come back on the asker's own channel {@code <prefix>:node:<id>}. Every frame is
+ * An intercom node on Redis pub/sub, with Lettuce. Questions of every node, publications, heartbeats and goodbyes
+ * go to the shared channel {@code <prefix>:all}; answers come back on the asker's own channel
+ * {@code <prefix>:node:<id>}, and a question of one node goes to that node's. Every frame is
  * binary (see the {@link dev.packets.intercom package documentation}).
  *
  * <p>Membership is by heartbeat: a node says HELLO when it starts or reconnects (the others answer it with a
@@ -209,6 +212,78 @@ public final class RedisIntercom implements Intercom {
     return gathering.future();
   }
 
+  @Override
+  public CompletableFuture<Gathered> ask(String node, String type, Object payload, Duration timeout) {
+    NodeCore.checkNode(node);
+    NodeCore.checkType(type);
+    NodeCore.checkTimeout(timeout);
+    if (closed) {
+      return CompletableFuture.failedFuture(new IntercomException("node " + self() + " is closed: it cannot ask '"
+          + type + "'"));
+    }
+    if (!connected()) {
+      return CompletableFuture.failedFuture(unreachable(type, "not connected", null));
+    }
+    Gathering gathering = core.openOf(type, List.of(node), timeout);
+    byte[] frame;
+    try {
+      frame = frames.write(new Request(self(), gathering.id(), type, timeout.toMillis(), payload, null));
+    } catch (RuntimeException e) {
+      gathering.fail(e);
+      return gathering.future();
+    }
+    if (node.equals(self())) {
+      core.answerSelf(gathering, (Request) frames.read(frame), inline);
+    } else if (!membership.peers().contains(node)) {
+      gathering.left(node);
+    } else {
+      // straight to the node's own channel: the others never see the question
+      link.publish(channelOf(node), frame).whenComplete((receivers, error) -> {
+        if (error != null) {
+          gathering.fail(unreachable(type, error.getMessage(), error));
+        }
+      });
+    }
+    return gathering.future();
+  }
+
+  @Override
+  public CompletableFuture<Void> publish(String topic, Object value) {
+    NodeCore.checkType(topic);
+    if (closed) {
+      return CompletableFuture.failedFuture(new IntercomException("node " + self() + " is closed: it cannot publish '"
+          + topic + "'"));
+    }
+    if (!connected()) {
+      return CompletableFuture.failedFuture(unreachable(topic, "not connected", null));
+    }
+    byte[] frame;
+    try {
+      frame = frames.write(new Publication(self(), topic, value, null));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    core.deliver((Publication) frames.read(frame));
+    return link.publish(allChannel, frame).toCompletableFuture().handle((receivers, error) -> {
+      if (error != null) {
+        throw unreachable(topic, error.getMessage(), error);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public RedisIntercom subscribe(String topic, Subscriber subscriber) {
+    core.subscribe(topic, subscriber);
+    return this;
+  }
+
+  @Override
+  public RedisIntercom unsubscribe(String topic) {
+    core.unsubscribe(topic);
+    return this;
+  }
+
   private IntercomException unreachable(String type, String why, Throwable cause) {
     return new IntercomException("node " + self() + " cannot ask '" + type + "': Redis at " + link.where()
         + " is unreachable (" + why + "); reconnecting in the background", cause);
@@ -234,7 +309,8 @@ public final class RedisIntercom implements Intercom {
       return;
     }
     boolean own = Arrays.equals(channel, ownChannel);
-    if (frame instanceof Request received && !own) {
+    if (frame instanceof Request received) {
+      // on the shared channel an ask of every node; on this node's own, an ask of it alone
       membership.refresh(sender);
       Request request = strangers.guard(received);
       (inline ? core.answerInline(request) : core.answer(request)).thenAccept(outcome -> publish(channelOf(sender),
@@ -242,6 +318,9 @@ public final class RedisIntercom implements Intercom {
     } else if (frame instanceof Reply reply && own) {
       membership.refresh(sender);
       core.reply(strangers.guard(reply));
+    } else if (frame instanceof Publication publication && !own) {
+      membership.refresh(sender);
+      core.deliver(strangers.guard(publication));
     } else if (frame instanceof Presence presence) {
       onPresence(presence);
     } else {

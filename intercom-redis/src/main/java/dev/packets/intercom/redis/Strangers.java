@@ -3,6 +3,7 @@ package dev.packets.intercom.redis;
 import dev.packets.intercom.node.Outcome;
 import dev.packets.intercom.node.Frames;
 import dev.packets.PacketRegistry;
+import dev.packets.intercom.node.Frame.Publication;
 import dev.packets.intercom.node.Frame.Reply;
 import dev.packets.intercom.node.Frame.Request;
 import java.util.Map;
@@ -37,6 +38,14 @@ final class Strangers {
         : isPacket(request.payload()) ? mismatch(request.sender(), null) : null;
     return problem == null ? request
         : new Request(request.sender(), request.ask(), request.type(), request.timeoutMillis(), null, problem);
+  }
+
+  /** The publication, or one to drop if it carries a packet from a stranger. */
+  Publication guard(Publication publication) {
+    String problem = publication.problem() != null ? mismatch(publication.sender(), publication.problem())
+        : isPacket(publication.payload()) ? mismatch(publication.sender(), null) : null;
+    return problem == null ? publication
+        : new Publication(publication.sender(), publication.topic(), null, problem);
   }
 
   /** The reply, or a failure if it carries a packet from a stranger. */

@@ -14,6 +14,12 @@ public sealed interface Frame {
   public record Request(String sender, long ask, String type, long timeoutMillis, Object payload, String problem)
       implements Frame {}
 
+  /**
+   * A publication on {@code topic}, for every node's subscriber, with no answer. {@code problem} is null, or says
+   * why the payload could not be decoded (the publication is then dropped and counted).
+   */
+  record Publication(String sender, String topic, Object payload, String problem) implements Frame {}
+
   /** An answer to ask {@code ask} of the receiving node. */
   public record Reply(String sender, long ask, Outcome outcome) implements Frame {}
 
@@ -25,7 +31,7 @@ public sealed interface Frame {
 
   /** The frame kinds, with their byte on the wire. */
   public enum Kind {
-    REQUEST(1), REPLY(2), HELLO(3), HEARTBEAT(4), GOODBYE(5);
+    REQUEST(1), REPLY(2), HELLO(3), HEARTBEAT(4), GOODBYE(5), PUBLISH(6);
 
     final int code;
 

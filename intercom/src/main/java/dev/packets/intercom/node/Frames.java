@@ -4,6 +4,7 @@ import dev.packets.DecodeException;
 import dev.packets.PacketException;
 import dev.packets.intercom.node.Frame.Kind;
 import dev.packets.intercom.node.Frame.Presence;
+import dev.packets.intercom.node.Frame.Publication;
 import dev.packets.intercom.node.Frame.Reply;
 import dev.packets.intercom.node.Frame.Request;
 
@@ -43,6 +44,10 @@ public final class Frames {
       out.string(r.type());
       out.varuint(r.timeoutMillis());
       payloads.write(out, r.payload(), r.type() + ".payload");
+    } else if (frame instanceof Publication p) {
+      header(out, Kind.PUBLISH, p.sender());
+      out.string(p.topic());
+      payloads.write(out, p.payload(), p.topic() + ".payload");
     } else if (frame instanceof Reply r) {
       return writeReply(r);
     } else if (frame instanceof Presence p) {
@@ -151,6 +156,14 @@ public final class Frames {
         long incarnation = in.varuint("incarnation");
         in.expectEnd("goodbye");
         return new Presence(sender, Kind.GOODBYE, incarnation, "");
+      }
+      case 6: {
+        String topic = in.string("topic", MAX_TYPE_BYTES);
+        try {
+          return new Publication(sender, topic, payloads.read(in, topic + ".payload"), null);
+        } catch (RuntimeException e) {
+          return new Publication(sender, topic, null, "cannot decode the payload: " + describe(e));
+        }
       }
       default:
         throw new DecodeException("intercom frame.kind", 1, "unknown kind " + kind);

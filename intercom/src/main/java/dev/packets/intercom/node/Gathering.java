@@ -28,11 +28,14 @@ public final class Gathering {
 
   /** {@code self} first, then {@code peers} in their order. */
   public Gathering(long id, String type, String self, Collection<String> peers) {
+    this(id, type, java.util.stream.Stream.concat(java.util.stream.Stream.of(self), peers.stream()).toList());
+  }
+
+  /** Exactly {@code asked}, in their order. */
+  public Gathering(long id, String type, Collection<String> asked) {
     this.id = id;
     this.type = type;
-    this.asked = new LinkedHashSet<>();
-    asked.add(self);
-    asked.addAll(peers);
+    this.asked = new LinkedHashSet<>(asked);
   }
 
   public long id() {

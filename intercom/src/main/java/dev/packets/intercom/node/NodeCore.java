@@ -3,6 +3,8 @@ package dev.packets.intercom.node;
 import dev.packets.intercom.AskContext;
 import dev.packets.intercom.Handler;
 import dev.packets.intercom.IntercomException;
+import dev.packets.intercom.Subscriber;
+import dev.packets.intercom.node.Frame.Publication;
 import dev.packets.intercom.node.Frame.Reply;
 import dev.packets.intercom.node.Frame.Request;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,8 @@ public final class NodeCore {
   private final ExecutorService owned;
   private final Frames wire;
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+  private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.LongAdder undeliverable = new java.util.concurrent.atomic.LongAdder();
   private final Map<Long, Gathering> pending = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private volatile boolean closed;
@@ -99,6 +103,11 @@ public final class NodeCore {
     return self;
   }
 
+  /** Whether {@link #close()} was called. */
+  public boolean closed() {
+    return closed;
+  }
+
   public void handle(String type, Handler handler) {
     handlers.put(checkType(type), Objects.requireNonNull(handler, "handler"));
   }
@@ -107,9 +116,61 @@ public final class NodeCore {
     handlers.remove(type);
   }
 
+  public void subscribe(String topic, Subscriber subscriber) {
+    subscribers.put(checkType(topic), Objects.requireNonNull(subscriber, "subscriber"));
+  }
+
+  public void unsubscribe(String topic) {
+    subscribers.remove(topic);
+  }
+
+  /** Publications dropped because their payload could not be decoded. */
+  public long undeliverable() {
+    return undeliverable.sum();
+  }
+
+  /** The publication as the receiving nodes read it; fails if its payload cannot be encoded. */
+  public Publication throughWire(Publication publication) {
+    return wire == null ? publication : (Publication) wire.read(wire.write(publication));
+  }
+
+  /** Hands a publication to this node's subscriber of its topic, on the node's executor; none, nothing happens. */
+  public void deliver(Publication publication) {
+    if (publication.problem() != null) {
+      undeliverable.increment();
+      log.debug("{}: dropped a publication on '{}' from {}: {}", self, publication.topic(), publication.sender(),
+          publication.problem());
+      return;
+    }
+    Subscriber subscriber = subscribers.get(publication.topic());
+    if (subscriber == null || closed) {
+      return;
+    }
+    try {
+      executor.execute(() -> {
+        try {
+          subscriber.receive(publication.payload(), publication.sender());
+        } catch (Exception | Error e) {
+          log.warn("{}: the subscriber of '{}' failed on a publication from {}: {}", self, publication.topic(),
+              publication.sender(), e.toString());
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // the node is closing
+    }
+  }
+
   /** Starts an ask of {@code peers} and this node; it times out by itself. */
   public Gathering open(String type, Collection<String> peers, Duration timeout) {
-    Gathering gathering = new Gathering(ids.incrementAndGet(), type, self, peers);
+    return start(new Gathering(ids.incrementAndGet(), type, self, peers), type, timeout);
+  }
+
+  /** Starts an ask of exactly {@code nodes} (this node only if it is one of them); it times out by itself. */
+  public Gathering openOf(String type, Collection<String> nodes, Duration timeout) {
+    return start(new Gathering(ids.incrementAndGet(), type, nodes), type, timeout);
+  }
+
+  private Gathering start(Gathering gathering, String type, Duration timeout) {
     pending.put(gathering.id(), gathering);
     gathering.future().whenComplete((result, error) -> pending.remove(gathering.id()));
     if (closed) {

@@ -38,6 +38,18 @@ final class FramesTest {
   }
 
   @Test
+  void aPublicationAsDocumented() {
+    byte[] bytes = FRAMES.write(new Frame.Publication("a", "news", 7, null));
+    assertArrayEquals(hex("01 06 01 61 | 04 6e 65 77 73 | 01 07"), bytes);
+    Frame.Publication back = (Frame.Publication) FRAMES.read(bytes);
+    assertEquals("news", back.topic());
+    assertEquals(7, ((Number) back.payload()).intValue());
+    Frame.Publication broken = (Frame.Publication) FRAMES.read(hex("01 06 01 61 | 01 74 | 02 63 00"));
+    assertNull(broken.payload());
+    assertTrue(broken.problem().startsWith("cannot decode the payload"), broken.problem());
+  }
+
+  @Test
   void aPacketReplyAsDocumented() {
     assertEquals(2, PacketRegistry.of().id(Redirect.class));
     byte[] bytes = FRAMES.write(new Reply("b", 1, new Outcome.Answer(new Redirect("/b"))));
