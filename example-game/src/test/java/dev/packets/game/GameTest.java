@@ -71,6 +71,25 @@ class GameTest {
   }
 
   @Test
+  void chatReachesPlayersOnEveryNode() throws Exception {
+    List<Chat> onNode3 = new CopyOnWriteArrayList<>();
+    try (PacketClient other = PacketClient.connect(URI.create("http://127.0.0.1:" + servers.get(2).port()),
+        GameServer.PACKETS, ClientOptions.DEFAULT)) {
+      other.accept(Chat.class, chat -> {
+        onNode3.add(chat);
+        return null;
+      });
+      get(client.send(new Chat("ada", "hello from node 1", java.util.Map.of())));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (onNode3.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals(List.of("hello from node 1"), onNode3.stream().map(Chat::text).toList(),
+          "a chat on node 1 reaches a player on node 3");
+    }
+  }
+
+  @Test
   void cheatingInputIsRefused() throws Exception {
     Joined me = (Joined) get(client.send(new Join("ada")));
     assertEquals("node-1", me.node());

@@ -56,6 +56,14 @@ final class Outbound {
     }
   }
 
+  /** Pushes an already encoded packet to every target, the same bytes to each. */
+  void pushEncoded(Iterable<PacketSocket> targets, int id, byte[] payload) {
+    String header = Frames.push(id);
+    for (PacketSocket socket : targets) {
+      push(socket, id, header, payload);
+    }
+  }
+
   /** Pushes one packet to one socket; an unencodable packet fails here, in the caller's hands. */
   void push(PacketSocket socket, Object packet) {
     byte[] payload = registry.encode(packet);

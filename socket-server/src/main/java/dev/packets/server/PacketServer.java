@@ -10,9 +10,12 @@ import dev.packets.server.http.TextServlet;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.servlet.http.HttpServlet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -60,6 +63,7 @@ public final class PacketServer implements AutoCloseable {
   private final Inbound inbound;
   private final Sessions sessions;
   private final HotLane lane;
+  private final Cluster cluster;
   private final JettyHost host;
   private State state = State.BUILT;
   private volatile boolean closing;
@@ -73,6 +77,7 @@ public final class PacketServer implements AutoCloseable {
     this.inbound = new Inbound(config, metrics, workers, outbound);
     this.sessions = new Sessions(this, config, metrics, gate, outbound, inbound, workers);
     this.lane = new HotLane(sessions, inbound, outbound);
+    this.cluster = new Cluster(config.intercom(), config.registry(), sessions, outbound, metrics);
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
     servlets.put("/health", new TextServlet(() -> Json.write(health(), false), "application/json"));
     servlets.put("/packets/schema.json", new TextServlet(() -> Json.write(config.registry().table(), false),
@@ -130,6 +135,7 @@ public final class PacketServer implements AutoCloseable {
       throw new IllegalStateException("cannot start on " + config.host() + ":" + config.port() + ": "
           + e.getMessage(), e);
     }
+    cluster.start();
     LOG.info("packets server listening on http://{}:{}/ ({} packets, fingerprint {})", config.host(), port(),
         config.registry().size(), config.registry().fingerprint());
     config.onStart().forEach(h -> h.on(this));
@@ -165,34 +171,48 @@ public final class PacketServer implements AutoCloseable {
   }
 
   /**
-   * Sends a packet to every connected socket, asking for no response; it is encoded once for all of them.
+   * Sends a packet to every connected socket, asking for no response; it is encoded once for all of them. With an
+   * {@linkplain ServerBuilder#intercom intercom} it reaches the sockets of every node that shares it, published once.
    *
    * @throws dev.packets.EncodeException if the packet cannot be encoded (nothing is sent)
    */
   public void broadcast(Object packet) {
-    outbound.pushAll(sessions.admitted(), packet);
+    cluster.send(null, Set.of(), packet);
   }
 
-  /** The sockets in a room. */
+  /** The sockets in a room (on every node, for {@link Room#send}). */
   public Room to(String room) {
-    return new Room(room);
+    return new Room(room, Set.of());
   }
 
-  /** The sockets that joined one room. */
+  /** The sockets that joined one room, but those left out with {@link #except}. */
   public final class Room {
     private final String name;
+    private final Set<String> except;
 
-    private Room(String name) {
-      this.name = name;
+    private Room(String name, Set<String> except) {
+      this.name = Objects.requireNonNull(name, "room");
+      this.except = except;
     }
 
+    /** The same room without the sockets whose ids are given (the sender, typically), on every node. */
+    public Room except(String... socketIds) {
+      Set<String> all = new HashSet<>(except);
+      all.addAll(List.of(socketIds));
+      return new Room(name, Set.copyOf(all));
+    }
+
+    /** This node's sockets in the room. */
     public List<PacketSocket> sockets() {
-      return sessions.admitted().stream().filter(s -> s.in(name)).toList();
+      return sessions.admitted().stream().filter(s -> s.in(name) && !except.contains(s.id())).toList();
     }
 
-    /** Sends a packet to every socket in the room, asking for no response; encoded once, as {@link #broadcast}. */
+    /**
+     * Sends a packet to every socket in the room, on this node and (with an intercom) every other, asking for no
+     * response; encoded once, as {@link #broadcast}.
+     */
     public void send(Object packet) {
-      outbound.pushAll(sockets(), packet);
+      cluster.send(name, except, packet);
     }
   }
 
@@ -219,6 +239,7 @@ public final class PacketServer implements AutoCloseable {
     }
     state = State.CLOSED;
     closing = true;
+    cluster.stop();
     gate.close();
     config.onStop().forEach(h -> h.on(this));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

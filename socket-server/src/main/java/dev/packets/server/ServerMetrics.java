@@ -19,6 +19,8 @@ public final class ServerMetrics {
   final LongAdder acceptorCalls = new LongAdder();
   final LongAdder outboundOverflows = new LongAdder();
   final LongAdder protocolErrors = new LongAdder();
+  final LongAdder clusterLost = new LongAdder();
+  final LongAdder clusterDropped = new LongAdder();
 
   public int connections() {
     return connections.get();
@@ -78,6 +80,16 @@ public final class ServerMetrics {
     return protocolErrors.sum();
   }
 
+  /** Fan-outs (broadcasts, room sends) that this node could not publish to the other nodes (the intercom failed). */
+  public long clusterLost() {
+    return clusterLost.sum();
+  }
+
+  /** Other nodes' fan-outs this node dropped: malformed, or from a node with another packet registry. */
+  public long clusterDropped() {
+    return clusterDropped.sum();
+  }
+
   /** Mean time in acceptors (validate and respond, to completion), in microseconds. */
   public double acceptorMeanMicros() {
     long calls = acceptorCalls.sum();
@@ -95,6 +107,8 @@ public final class ServerMetrics {
     out.put("bytesOut", bytesOut());
     out.put("outboundOverflows", outboundOverflows());
     out.put("protocolErrors", protocolErrors());
+    out.put("clusterLost", clusterLost());
+    out.put("clusterDropped", clusterDropped());
     out.put("errors", errors());
     out.put("refused", refused());
     out.put("acceptorMeanMicros", Math.round(acceptorMeanMicros() * 10) / 10.0);

@@ -1,0 +1,116 @@
+package dev.packets.server;
+
+import dev.packets.PacketRegistry;
+import dev.packets.intercom.Intercom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fan-out across the nodes that share the server's intercom: a broadcast or a room send is encoded once, pushed to
+ * this node's matching sockets at once, and published once on the intercom for the other nodes, which push the same
+ * bytes to theirs. Without an intercom it is this node alone.
+ *
+ * <p>The publication, on topic {@value #TOPIC}: {@code [registry fingerprint, room or null, [socket ids to skip],
+ * packet id, payload bytes]}. A node whose registry has another fingerprint drops it and counts it (a packet id
+ * would name another packet there).
+ */
+final class Cluster {
+  static final String TOPIC = "packets:fan-out";
+  private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
+
+  private final Intercom intercom;
+  private final PacketRegistry registry;
+  private final Sessions sessions;
+  private final Outbound outbound;
+  private final ServerMetrics metrics;
+
+  Cluster(Intercom intercom, PacketRegistry registry, Sessions sessions, Outbound outbound, ServerMetrics metrics) {
+    this.intercom = intercom;
+    this.registry = registry;
+    this.sessions = sessions;
+    this.outbound = outbound;
+    this.metrics = metrics;
+  }
+
+  /** Starts receiving the other nodes' fan-outs. */
+  void start() {
+    if (intercom != null) {
+      intercom.subscribe(TOPIC, this::received);
+    }
+  }
+
+  void stop() {
+    if (intercom != null) {
+      intercom.unsubscribe(TOPIC);
+    }
+  }
+
+  /**
+   * Sends {@code packet} to the sockets of every node in {@code room} (null: all of them) but those whose ids are in
+   * {@code except}; fails at once, sending nothing, if it cannot be encoded.
+   */
+  void send(String room, Set<String> except, Object packet) {
+    byte[] payload = registry.encode(packet);
+    int id = registry.id(packet.getClass());
+    outbound.pushEncoded(targets(room, except), id, payload);
+    if (intercom == null) {
+      return;
+    }
+    List<Object> message = new ArrayList<>(5);
+    message.add(registry.fingerprint());
+    message.add(room);
+    message.add(List.copyOf(except));
+    message.add(id);
+    message.add(payload);
+    intercom.publish(TOPIC, message).whenComplete((ok, error) -> {
+      if (error != null) {
+        metrics.clusterLost.increment();
+        LOG.debug("a fan-out of {} did not reach the other nodes: {}", registry.name(id), error.toString());
+      }
+    });
+  }
+
+  private List<PacketSocket> targets(String room, Collection<String> except) {
+    List<PacketSocket> targets = new ArrayList<>();
+    for (PacketSocket socket : sessions.admitted()) {
+      if ((room == null || socket.in(room)) && !except.contains(socket.id())) {
+        targets.add(socket);
+      }
+    }
+    return targets;
+  }
+
+  /** Another node's fan-out: the same bytes to this node's matching sockets. */
+  private void received(Object value, String from) {
+    if (from.equals(intercom.self())) {
+      return; // pushed to this node's sockets when it was sent
+    }
+    if (!(value instanceof List<?> message) || message.size() != 5 || !(message.get(3) instanceof Number id)
+        || !(message.get(4) instanceof byte[] payload) || !(message.get(2) instanceof List<?> except)
+        || !(message.get(1) == null || message.get(1) instanceof String)) {
+      metrics.clusterDropped.increment();
+      LOG.debug("dropped a malformed fan-out from node {}", from);
+      return;
+    }
+    if (!registry.fingerprint().equals(message.get(0))) {
+      metrics.clusterDropped.increment();
+      LOG.debug("dropped a fan-out from node {}: its packet registry is {}, this node's {}", from, message.get(0),
+          registry.fingerprint());
+      return;
+    }
+    int packetId = id.intValue();
+    if (packetId < 1 || packetId > registry.size()) {
+      metrics.clusterDropped.increment();
+      return;
+    }
+    List<String> skip = new ArrayList<>();
+    for (Object socket : except) {
+      skip.add(String.valueOf(socket));
+    }
+    outbound.pushEncoded(targets((String) message.get(1), skip), packetId, payload);
+  }
+}

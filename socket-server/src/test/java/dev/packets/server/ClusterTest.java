@@ -1,0 +1,121 @@
+package dev.packets.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.packets.PacketRegistry;
+import dev.packets.client.ClientOptions;
+import dev.packets.client.PacketClient;
+import dev.packets.intercom.LocalHub;
+import dev.packets.server.TestPackets.Echo;
+import dev.packets.server.TestPackets.Move;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Servers that share an intercom act as one: a broadcast or a room send from one node reaches the matching sockets
+ * of every node, once, through the binary intercom codec (what Redis would carry).
+ */
+class ClusterTest {
+  private final LocalHub hub = LocalHub.binary(TestPackets.REGISTRY);
+  private final List<AutoCloseable> open = new ArrayList<>();
+
+  @AfterEach
+  void close() throws Exception {
+    Collections.reverse(open);
+    for (AutoCloseable c : open) {
+      c.close();
+    }
+  }
+
+  private PacketServer node(String id, ServerBuilder builder) {
+    PacketServer server = builder.intercom(hub.join(id)).build().start();
+    open.add(() -> {
+      server.close();
+      server.intercom().close();
+    });
+    return server;
+  }
+
+  /** A client that keeps every Echo pushed to it. */
+  private List<String> client(PacketServer server) {
+    List<String> got = new CopyOnWriteArrayList<>();
+    PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + server.port()), TestPackets.REGISTRY,
+        ClientOptions.DEFAULT);
+    client.accept(Echo.class, echo -> {
+      got.add(echo.text());
+      return null;
+    });
+    open.add(client);
+    return got;
+  }
+
+  private static void await(java.util.function.BooleanSupplier done, Object state) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertTrue(done.getAsBoolean(), String.valueOf(state));
+  }
+
+  @Test
+  void aBroadcastReachesTheSocketsOfEveryNodeOnce() throws Exception {
+    PacketServer a = node("a", TestPackets.server());
+    PacketServer b = node("b", TestPackets.server());
+    List<String> onA = client(a);
+    List<String> onB1 = client(b);
+    List<String> onB2 = client(b);
+    for (int i = 0; i < 5; i++) {
+      a.broadcast(new Echo("hello " + i));
+    }
+    List<String> expected = List.of("hello 0", "hello 1", "hello 2", "hello 3", "hello 4");
+    await(() -> onA.size() >= 5 && onB1.size() >= 5 && onB2.size() >= 5, List.of(onA, onB1, onB2));
+    Thread.sleep(200); // nothing more comes
+    assertEquals(expected, onA, "this node's socket, once, in order");
+    assertEquals(expected, onB1, "the other node's sockets, once, in order");
+    assertEquals(expected, onB2);
+  }
+
+  @Test
+  void aRoomSendReachesTheRoomOnEveryNodeButTheSocketsLeftOut() throws Exception {
+    PacketServer a = node("a", TestPackets.server().onConnect(socket -> socket.join("red")));
+    PacketServer b = node("b", TestPackets.server()
+        .onConnect(socket -> {
+          if (b1Joins) {
+            socket.join("red");
+          }
+        }));
+    List<String> onA = client(a);
+    b1Joins = true;
+    List<String> onB1 = client(b);
+    b1Joins = false;
+    List<String> onB2 = client(b);
+    await(() -> a.sockets().size() == 1 && b.sockets().size() == 2, "connected");
+    String skipped = a.sockets().get(0).id();
+    a.to("red").send(new Echo("to red"));
+    a.to("red").except(skipped).send(new Echo("to red but a's"));
+    await(() -> onB1.size() >= 2, onB1);
+    Thread.sleep(200);
+    assertEquals(List.of("to red", "to red but a's"), onB1, "in the room on the other node");
+    assertEquals(List.of("to red"), onA, "left out of the second");
+    assertEquals(List.of(), onB2, "not in the room");
+  }
+
+  private volatile boolean b1Joins;
+
+  @Test
+  void aNodeWithAnotherRegistryDropsTheFanOutAndCountsIt() throws Exception {
+    PacketServer a = node("a", TestPackets.server());
+    PacketServer other = node("other", PacketServer.builder().host("127.0.0.1").port(0)
+        .packets(PacketRegistry.of(Move.class, Echo.class)));
+    a.broadcast(new Echo("for my own kind"));
+    await(() -> other.metrics().clusterDropped() == 1, other.metrics().snapshot());
+    assertEquals(0, a.metrics().clusterDropped());
+  }
+}
