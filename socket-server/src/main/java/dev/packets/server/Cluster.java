@@ -1,11 +1,15 @@
 package dev.packets.server;
 
 import dev.packets.PacketRegistry;
+import dev.packets.intercom.Gathered;
 import dev.packets.intercom.Intercom;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,11 +19,15 @@ import org.slf4j.LoggerFactory;
  * bytes to theirs. Without an intercom it is this node alone.
  *
  * <p>The publication, on topic {@value #TOPIC}: {@code [registry fingerprint, room or null, [socket ids to skip],
- * packet id, payload bytes]}. A node whose registry has another fingerprint drops it and counts it (a packet id
- * would name another packet there).
+ * packet id, payload bytes, socket id or null]} (a socket id: that socket alone, wherever it is). A node whose
+ * registry has another fingerprint drops it and counts it (a packet id would name another packet there).
+ *
+ * <p>Questions about the whole cluster are intercom asks of every node ({@value #SOCKETS}: a room's socket ids),
+ * answered from each node's own state: a slow or gone node is named in the {@code Gathered}, never fails the query.
  */
 final class Cluster {
   static final String TOPIC = "packets:fan-out";
+  static final String SOCKETS = "packets:sockets";
   private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
 
   private final Intercom intercom;
@@ -36,17 +44,30 @@ final class Cluster {
     this.metrics = metrics;
   }
 
-  /** Starts receiving the other nodes' fan-outs. */
+  /** Starts receiving the other nodes' fan-outs and answering their questions. */
   void start() {
     if (intercom != null) {
       intercom.subscribe(TOPIC, this::received);
+      intercom.handle(SOCKETS, (room, ask) -> targets(room instanceof String r ? r : null, List.of()).stream()
+          .map(PacketSocket::id).toList());
     }
   }
 
   void stop() {
     if (intercom != null) {
       intercom.unsubscribe(TOPIC);
+      intercom.unhandle(SOCKETS);
     }
+  }
+
+  /** The ids of the sockets in {@code room} (null: all), by node; this node alone without an intercom. */
+  CompletableFuture<Gathered> sockets(String room, Duration timeout) {
+    if (intercom == null) {
+      List<String> here = targets(room, List.of()).stream().map(PacketSocket::id).toList();
+      return CompletableFuture.completedFuture(new Gathered(SOCKETS, Set.of("local"), Map.of("local", here),
+          Set.of(), Map.of(), Set.of(), Set.of()));
+    }
+    return intercom.ask(SOCKETS, room, timeout);
   }
 
   /**
@@ -54,9 +75,18 @@ final class Cluster {
    * {@code except}; fails at once, sending nothing, if it cannot be encoded.
    */
   void send(String room, Set<String> except, Object packet) {
+    send(room, except, null, packet);
+  }
+
+  /** Sends {@code packet} to the socket {@code socketId}, on whichever node holds it (none: nothing happens). */
+  void sendTo(String socketId, Object packet) {
+    send(null, Set.of(), socketId, packet);
+  }
+
+  private void send(String room, Set<String> except, String only, Object packet) {
     byte[] payload = registry.encode(packet);
     int id = registry.id(packet.getClass());
-    outbound.pushEncoded(targets(room, except), id, payload);
+    outbound.pushEncoded(targets(room, except, only), id, payload);
     if (intercom == null) {
       return;
     }
@@ -66,6 +96,7 @@ final class Cluster {
     message.add(List.copyOf(except));
     message.add(id);
     message.add(payload);
+    message.add(only);
     intercom.publish(TOPIC, message).whenComplete((ok, error) -> {
       if (error != null) {
         metrics.clusterLost.increment();
@@ -75,9 +106,14 @@ final class Cluster {
   }
 
   private List<PacketSocket> targets(String room, Collection<String> except) {
+    return targets(room, except, null);
+  }
+
+  private List<PacketSocket> targets(String room, Collection<String> except, String only) {
     List<PacketSocket> targets = new ArrayList<>();
     for (PacketSocket socket : sessions.admitted()) {
-      if ((room == null || socket.in(room)) && !except.contains(socket.id())) {
+      if ((room == null || socket.in(room)) && !except.contains(socket.id())
+          && (only == null || only.equals(socket.id()))) {
         targets.add(socket);
       }
     }
@@ -89,9 +125,10 @@ final class Cluster {
     if (from.equals(intercom.self())) {
       return; // pushed to this node's sockets when it was sent
     }
-    if (!(value instanceof List<?> message) || message.size() != 5 || !(message.get(3) instanceof Number id)
+    if (!(value instanceof List<?> message) || message.size() != 6 || !(message.get(3) instanceof Number id)
         || !(message.get(4) instanceof byte[] payload) || !(message.get(2) instanceof List<?> except)
-        || !(message.get(1) == null || message.get(1) instanceof String)) {
+        || !(message.get(1) == null || message.get(1) instanceof String)
+        || !(message.get(5) == null || message.get(5) instanceof String)) {
       metrics.clusterDropped.increment();
       LOG.debug("dropped a malformed fan-out from node {}", from);
       return;
@@ -111,6 +148,6 @@ final class Cluster {
     for (Object socket : except) {
       skip.add(String.valueOf(socket));
     }
-    outbound.pushEncoded(targets((String) message.get(1), skip), packetId, payload);
+    outbound.pushEncoded(targets((String) message.get(1), skip, (String) message.get(5)), packetId, payload);
   }
 }

@@ -64,6 +64,7 @@ public final class PacketServer implements AutoCloseable {
   private final Sessions sessions;
   private final HotLane lane;
   private final Cluster cluster;
+  private final ClusterView clusterView;
   private final JettyHost host;
   private State state = State.BUILT;
   private volatile boolean closing;
@@ -78,6 +79,7 @@ public final class PacketServer implements AutoCloseable {
     this.sessions = new Sessions(this, config, metrics, gate, outbound, inbound, workers);
     this.lane = new HotLane(sessions, inbound, outbound);
     this.cluster = new Cluster(config.intercom(), config.registry(), sessions, outbound, metrics);
+    this.clusterView = new ClusterView(cluster);
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
     servlets.put("/health", new TextServlet(() -> Json.write(health(), false), "application/json"));
     servlets.put("/packets/schema.json", new TextServlet(() -> Json.write(config.registry().table(), false),
@@ -178,6 +180,11 @@ public final class PacketServer implements AutoCloseable {
    */
   public void broadcast(Object packet) {
     cluster.send(null, Set.of(), packet);
+  }
+
+  /** The nodes that share this server's intercom, as one server: questions of all of them, a push to any socket. */
+  public ClusterView cluster() {
+    return clusterView;
   }
 
   /** The sockets in a room (on every node, for {@link Room#send}). */

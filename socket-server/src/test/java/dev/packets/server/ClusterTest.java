@@ -118,4 +118,45 @@ class ClusterTest {
     await(() -> other.metrics().clusterDropped() == 1, other.metrics().snapshot());
     assertEquals(0, a.metrics().clusterDropped());
   }
+
+  @Test
+  void theClusterIsAskedWhoIsInARoomAndAnyOfItsSocketsCanBePushedTo() throws Exception {
+    PacketServer a = node("a", TestPackets.server().onConnect(socket -> socket.join("red")));
+    PacketServer b = node("b", TestPackets.server().onConnect(socket -> socket.join("red")));
+    List<String> onA = client(a);
+    client(b);
+    client(b);
+    await(() -> a.sockets().size() == 1 && b.sockets().size() == 2, "connected");
+    dev.packets.intercom.Gathered red = a.cluster().sockets("red", java.time.Duration.ofSeconds(5))
+        .get(10, TimeUnit.SECONDS);
+    assertEquals(List.of(a.sockets().get(0).id()), red.answer("a"));
+    assertEquals(b.sockets().stream().map(PacketSocket::id).sorted().toList(),
+        ((List<?>) red.answer("b")).stream().map(String::valueOf).sorted().toList());
+    assertEquals(3, a.cluster().count("red", java.time.Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS));
+    assertEquals(0, a.cluster().count("blue", java.time.Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS));
+
+    String target = b.sockets().get(0).id();
+    a.cluster().push(target, new Echo("just you"));
+    a.cluster().push("nobody", new Echo("lost"));
+    await(() -> b.metrics().packetsOut() >= 1, b.metrics().snapshot());
+    Thread.sleep(300); // nothing more comes
+    assertEquals(List.of(), onA, "not the target");
+    assertEquals(1, b.metrics().packetsOut(), "pushed to the one socket, on the node that holds it");
+  }
+
+  @Test
+  void aSlowNodeIsNamedAndDoesNotFailTheQuestion() throws Exception {
+    PacketServer a = node("a", TestPackets.server());
+    node("b", TestPackets.server());
+    dev.packets.intercom.Intercom slow = hub.join("slow");
+    open.add(slow);
+    slow.handle(Cluster.SOCKETS, (room, ask) -> new java.util.concurrent.CompletableFuture<>()); // never answers
+    client(a);
+    await(() -> a.sockets().size() == 1, "connected");
+    dev.packets.intercom.Gathered all = a.cluster().sockets(null, java.time.Duration.ofMillis(300))
+        .get(10, TimeUnit.SECONDS);
+    assertEquals(java.util.Set.of("slow"), all.timedOut(), all.toString());
+    assertEquals(1, ((List<?>) all.answer("a")).size());
+    assertEquals(List.of(), all.answer("b"));
+  }
 }
