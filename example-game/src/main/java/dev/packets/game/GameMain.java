@@ -101,7 +101,10 @@ public final class GameMain {
       }
     } else {
       String name = "node-" + options.node();
-      Intercom intercom = RedisIntercom.builder(options.redis()).id(name).registry(GameServer.PACKETS).start();
+      RedisIntercom.Builder builder = RedisIntercom.builder(options.redis()).id(name).registry(GameServer.PACKETS);
+      // the cluster's secret from the environment; without one the nodes run unauthenticated (and say so)
+      String secret = System.getenv("PACKETS_INTERCOM_SECRET");
+      Intercom intercom = (secret == null || secret.isEmpty() ? builder.insecure() : builder.secret(secret)).start();
       servers.add(node(name, options.node() - 1, intercom, options, options.port()));
     }
     return servers;

@@ -1,6 +1,5 @@
 package dev.packets.game;
 
-import dev.packets.socketio.PacketError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +18,7 @@ import dev.packets.game.wire.Position;
 import dev.packets.game.wire.Spots;
 import dev.packets.game.wire.Tick;
 import dev.packets.game.wire.WhereIs;
+import dev.packets.socketio.PacketError;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

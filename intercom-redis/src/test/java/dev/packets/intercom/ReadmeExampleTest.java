@@ -1,9 +1,9 @@
 package dev.packets.intercom;
 
-import dev.packets.intercom.redis.RedisIntercom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.packets.PacketRegistry;
+import dev.packets.intercom.redis.RedisIntercom;
 import dev.packets.testing.RedisServer;
 import java.time.Duration;
 import java.util.List;
@@ -37,8 +37,8 @@ final class ReadmeExampleTest {
       String uri = redis.uri();
       // README: begin redis
       PacketRegistry packets = PacketRegistry.of(Position.class);
-      try (Intercom one = RedisIntercom.builder(uri).id("one").registry(packets).start();
-          Intercom two = RedisIntercom.builder(uri).id("two").registry(packets).start()) {
+      try (Intercom one = RedisIntercom.builder(uri).secret("the cluster's shared secret").id("one").registry(packets).start();
+          Intercom two = RedisIntercom.builder(uri).secret("the cluster's shared secret").id("two").registry(packets).start()) {
         two.handle("where", (entity, ask) -> entity.equals(7) ? new Position(7, 1.5f, 2f) : null);
 
         Gathered where = one.ask("where", 7, Duration.ofMillis(250)).join();

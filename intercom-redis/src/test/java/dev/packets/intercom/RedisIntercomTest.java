@@ -31,7 +31,7 @@ final class RedisIntercomTest extends IntercomContract {
 
   @Override
   protected Intercom start(String id) {
-    return RedisIntercom.builder(redis.uri())
+    return RedisIntercom.builder(redis.uri()).secret(dev.packets.intercom.redis.RedisFaultTest.SECRET)
         .id(id)
         .prefix(prefix)
         .registry(REGISTRY)

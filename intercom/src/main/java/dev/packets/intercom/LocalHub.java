@@ -1,9 +1,9 @@
 package dev.packets.intercom;
 
+import dev.packets.PacketRegistry;
 import dev.packets.intercom.node.Frames;
 import dev.packets.intercom.node.NodeCore;
 import dev.packets.intercom.node.Payloads;
-import dev.packets.PacketRegistry;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package dev.packets.intercom;
 
-import dev.packets.intercom.node.Gathering;
-import dev.packets.intercom.node.NodeCore;
 import dev.packets.intercom.node.Frame.Publication;
 import dev.packets.intercom.node.Frame.Reply;
 import dev.packets.intercom.node.Frame.Request;
+import dev.packets.intercom.node.Gathering;
+import dev.packets.intercom.node.NodeCore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

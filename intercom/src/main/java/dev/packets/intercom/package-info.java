@@ -26,6 +26,12 @@
  * {@code 01 06 01 61 | 04 6e 65 77 73 | 01 07}. The incarnation is a random number drawn at each start, so that
  * a node that restarts under the same id (or a second node given the same id) is told apart.
  *
+ * <p>On Redis every frame is sealed with the cluster's secret ({@code dev.packets.intercom.node.FrameSeal}): the
+ * frame, then the time it was sealed (u64 big-endian milliseconds), then the first 16 bytes of
+ * HMAC-SHA256(secret, frame | time). A frame whose seal does not check, or sealed more than 30 s from the reader's
+ * clock, is dropped and counted ({@code droppedFrames()}), never logged one by one. Ask ids are random 63-bit
+ * numbers.
+ *
  * <p>On Redis, REQUEST (of every node), PUBLISH, HELLO, HEARTBEAT and GOODBYE are published on the shared
  * channel {@code <prefix>:all}; REPLY, the HEARTBEAT that answers a HELLO, and a REQUEST of one node on that node's
  * own channel {@code <prefix>:node:<id>}.

@@ -1,12 +1,12 @@
 package dev.packets.server;
 
-import dev.packets.socketio.Frames;
-import dev.packets.socketio.JsonBridge;
-import dev.packets.socketio.PacketError;
 import dev.packets.server.engine.FrameWriter;
 import dev.packets.server.engine.Gate;
 import dev.packets.server.engine.PollingServlet;
 import dev.packets.server.engine.TokenBucket;
+import dev.packets.socketio.Frames;
+import dev.packets.socketio.JsonBridge;
+import dev.packets.socketio.PacketError;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.Collection;

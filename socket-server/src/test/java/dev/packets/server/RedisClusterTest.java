@@ -39,7 +39,7 @@ class RedisClusterTest {
     List<PacketServer> servers = new ArrayList<>();
     List<Intercom> nodes = new ArrayList<>();
     for (String id : List.of("n1", "n2", "n3")) {
-      Intercom node = RedisIntercom.builder(redis.uri()).id(id).prefix("cluster-test")
+      Intercom node = RedisIntercom.builder(redis.uri()).id(id).prefix("cluster-test").secret("cluster-test-secret-1234")
           .registry(TestPackets.REGISTRY).start();
       nodes.add(node);
       PacketServer server = TestPackets.server().intercom(node)

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class IntercomBench {
   static final PacketRegistry PACKETS = PacketRegistry.of();
+  /** The benchmark cluster's secret: every frame is sealed, as in production. */
+  static final String SECRET = "the benchmark cluster secret";
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
   private IntercomBench() {}
@@ -45,14 +47,14 @@ public final class IntercomBench {
         nodes.forEach(Intercom::close);
       }
       case "answer" -> {
-        Intercom node = RedisIntercom.builder(args[1]).id(args[2]).registry(PACKETS).start()
+        Intercom node = RedisIntercom.builder(args[1]).secret(SECRET).id(args[2]).registry(PACKETS).start()
             .handle("where", (p, ask) -> answer(p));
         System.out.println("ready");
         Runtime.getRuntime().addShutdownHook(new Thread(node::close));
         Thread.currentThread().join();
       }
       case "redis" -> {
-        try (Intercom node = RedisIntercom.builder(args[1]).id("asker").registry(PACKETS).start()
+        try (Intercom node = RedisIntercom.builder(args[1]).secret(SECRET).id("asker").registry(PACKETS).start()
             .handle("where", (p, ask) -> answer(p))) {
           long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
           while (node.members().size() < 3 && System.nanoTime() < deadline) {

@@ -1,22 +1,23 @@
 package dev.packets.intercom.redis;
 
+import dev.packets.PacketRegistry;
 import dev.packets.intercom.Gathered;
 import dev.packets.intercom.Handler;
 import dev.packets.intercom.Intercom;
 import dev.packets.intercom.IntercomException;
 import dev.packets.intercom.Subscriber;
-import dev.packets.intercom.node.Frame;
-import dev.packets.intercom.node.Frames;
-import dev.packets.intercom.node.Gathering;
-import dev.packets.intercom.node.NodeCore;
-import dev.packets.intercom.node.Payloads;
-import dev.packets.intercom.node.Timers;
-import dev.packets.PacketRegistry;
 import dev.packets.intercom.node.Frame.Kind;
 import dev.packets.intercom.node.Frame.Presence;
 import dev.packets.intercom.node.Frame.Publication;
 import dev.packets.intercom.node.Frame.Reply;
 import dev.packets.intercom.node.Frame.Request;
+import dev.packets.intercom.node.Frame;
+import dev.packets.intercom.node.FrameSeal;
+import dev.packets.intercom.node.Frames;
+import dev.packets.intercom.node.Gathering;
+import dev.packets.intercom.node.NodeCore;
+import dev.packets.intercom.node.Payloads;
+import dev.packets.intercom.node.Timers;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * resubscribes in the background, and the node announces itself again.
  *
  * <pre>{@code
- * RedisIntercom node = RedisIntercom.builder("redis://127.0.0.1:6379").id("one").start();
+ * RedisIntercom node = RedisIntercom.builder("redis://127.0.0.1:6379").id("one").secret(clusterSecret).start();
  * }</pre>
  */
 public final class RedisIntercom implements Intercom {
@@ -60,6 +61,11 @@ public final class RedisIntercom implements Intercom {
   /** Whether requests are answered on Lettuce's I/O thread (no executor given; see NodeCore#answerInline). */
   private final boolean inline;
   private final Frames frames;
+  private final FrameSeal seal;
+  /** Frames dropped unread: not sealed with this cluster's secret, stale, or malformed. */
+  private final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.AtomicLong lastDropLog =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
   private final RedisLink link;
   private final Membership membership;
   private final Strangers strangers;
@@ -83,7 +89,17 @@ public final class RedisIntercom implements Intercom {
     frames = new Frames(new Payloads(b.registry));
     core = new NodeCore(b.id, b.executor, frames);
     inline = b.executor == null;
-    link = new RedisLink(b.uri, b.resources, b.maxReconnectDelay, b.connectTimeout);
+    if (b.seal == null) {
+      throw new IllegalArgumentException("node " + b.id + ": a Redis intercom needs the cluster's shared secret, "
+          + "secret(...) (the same on every node), or insecure() to run without one (then anyone who can publish on "
+          + "this Redis can forge frames: flap nodes, answer asks)");
+    }
+    seal = b.seal;
+    if (!seal.authenticates()) {
+      log.warn("{}: the intercom runs without a secret: anyone who can publish on Redis at {} can forge its frames",
+          b.id, b.uri);
+    }
+    link = new RedisLink(b.uri, b.resources, b.maxReconnectDelay, b.connectTimeout, seal);
     membership = new Membership(b.id, b.heartbeat, b.missedHeartbeats);
     strangers = new Strangers(b.id, b.registry);
     prefix = b.prefix;
@@ -174,6 +190,11 @@ public final class RedisIntercom implements Intercom {
   public RedisIntercom unhandle(String type) {
     core.unhandle(type);
     return this;
+  }
+
+  /** Frames this node dropped unread: not sealed with the cluster's secret, stale, or malformed. */
+  public long droppedFrames() {
+    return dropped.sum();
   }
 
   /** Whether both connections to Redis are up. */
@@ -292,10 +313,16 @@ public final class RedisIntercom implements Intercom {
   private void onMessage(byte[] channel, byte[] message) {
     Frame frame;
     try {
-      frame = frames.read(message);
+      frame = frames.read(seal.open(message));
     } catch (RuntimeException e) {
-      log.warn("{}: ignored a malformed frame of {} bytes on {}: {}", self(), message.length,
-          new String(channel, StandardCharsets.UTF_8), e.getMessage());
+      // counted, and told at most once a minute: whoever can publish on Redis must not flood the log
+      dropped.increment();
+      long now = System.nanoTime();
+      long last = lastDropLog.get();
+      if (now - last > TimeUnit.MINUTES.toNanos(1) && lastDropLog.compareAndSet(last, now)) {
+        log.warn("{}: dropped a frame of {} bytes on {} ({} so far): {}", self(), message.length,
+            new String(channel, StandardCharsets.UTF_8), dropped.sum(), e.getMessage());
+      }
       return;
     }
     String sender = frame.sender();
@@ -470,6 +497,7 @@ public final class RedisIntercom implements Intercom {
     private Duration maxReconnectDelay = Duration.ofSeconds(2);
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration joinWait = Duration.ofSeconds(1);
+    private FrameSeal seal;
 
     private Builder(RedisURI uri) {
       this.uri = Objects.requireNonNull(uri, "uri");
@@ -486,6 +514,22 @@ public final class RedisIntercom implements Intercom {
     }
 
     /** The channels' prefix, so that several applications share one Redis; {@code packets:intercom} by default. */
+    /**
+     * The cluster's shared secret (at least 16 bytes, the same on every node): every frame carries an HMAC-SHA256
+     * over it and its time, and frames without a good one (forged, replayed after 30 s, from another cluster) are
+     * dropped and counted. Required, unless {@link #insecure()}.
+     */
+    public Builder secret(String secret) {
+      this.seal = FrameSeal.of(secret);
+      return this;
+    }
+
+    /** Runs without a secret: anyone who can publish on this Redis can forge frames. For tests and trusted networks. */
+    public Builder insecure() {
+      this.seal = FrameSeal.NONE;
+      return this;
+    }
+
     public Builder prefix(String prefix) {
       if (prefix == null || prefix.isEmpty()) {
         throw new IllegalArgumentException("the channel prefix must not be empty");

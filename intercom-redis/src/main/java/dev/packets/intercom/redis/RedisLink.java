@@ -1,6 +1,7 @@
 package dev.packets.intercom.redis;
 
 import dev.packets.intercom.IntercomException;
+import dev.packets.intercom.node.FrameSeal;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
@@ -31,6 +32,8 @@ final class RedisLink {
   private final ClientResources ownedResources;
   private final RedisClient client;
   private final Duration connectTimeout;
+  /** Every frame published is sealed with the cluster's secret (or not, for an insecure cluster). */
+  private final FrameSeal seal;
   private StatefulRedisPubSubConnection<byte[], byte[]> sub;
   private StatefulRedisConnection<byte[], byte[]> pub;
 
@@ -39,8 +42,10 @@ final class RedisLink {
    *     reconnect attempts backing off from 10 ms to {@code maxReconnectDelay}; one I/O thread, so that the
    *     publishing and subscribed connections share it and a reply written from a handler is written at once
    */
-  RedisLink(RedisURI uri, ClientResources resources, Duration maxReconnectDelay, Duration connectTimeout) {
+  RedisLink(RedisURI uri, ClientResources resources, Duration maxReconnectDelay, Duration connectTimeout,
+      FrameSeal seal) {
     where = uri.toString();
+    this.seal = seal;
     this.connectTimeout = connectTimeout;
     ownedResources = resources != null ? null : DefaultClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), maxReconnectDelay, 2, TimeUnit.MILLISECONDS))
@@ -94,12 +99,15 @@ final class RedisLink {
     return sub != null && pub != null && sub.isOpen() && pub.isOpen();
   }
 
-  /** Publishes; the stage holds how many subscribers got the message, or fails at once while Redis is down. */
-  CompletionStage<Long> publish(byte[] channel, byte[] message) {
+  /**
+   * Seals a frame and publishes it; the stage holds how many subscribers got it, or fails at once while Redis is
+   * down.
+   */
+  CompletionStage<Long> publish(byte[] channel, byte[] frame) {
     if (pub == null) {
       return CompletableFuture.failedFuture(new IntercomException("not connected to Redis at " + where));
     }
-    return pub.async().publish(channel, message);
+    return pub.async().publish(channel, seal.seal(frame));
   }
 
   /** Closes the connections and the threads of the link's own. */

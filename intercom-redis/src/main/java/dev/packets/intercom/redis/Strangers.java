@@ -1,11 +1,11 @@
 package dev.packets.intercom.redis;
 
-import dev.packets.intercom.node.Outcome;
-import dev.packets.intercom.node.Frames;
 import dev.packets.PacketRegistry;
 import dev.packets.intercom.node.Frame.Publication;
 import dev.packets.intercom.node.Frame.Reply;
 import dev.packets.intercom.node.Frame.Request;
+import dev.packets.intercom.node.Frames;
+import dev.packets.intercom.node.Outcome;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

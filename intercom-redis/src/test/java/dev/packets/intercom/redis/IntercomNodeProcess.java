@@ -10,7 +10,7 @@ public final class IntercomNodeProcess {
   private IntercomNodeProcess() {}
 
   public static void main(String[] args) throws InterruptedException {
-    RedisIntercom node = RedisIntercom.builder(args[0])
+    RedisIntercom node = RedisIntercom.builder(args[0]).secret(RedisFaultTest.SECRET)
         .prefix(args[1])
         .id(args[2])
         .heartbeat(Duration.ofMillis(Long.parseLong(args[3])))

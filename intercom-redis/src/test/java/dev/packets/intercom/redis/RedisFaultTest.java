@@ -1,13 +1,5 @@
 package dev.packets.intercom.redis;
 
-import dev.packets.intercom.Await;
-import dev.packets.intercom.Gathered;
-import dev.packets.intercom.IntercomContract;
-import dev.packets.intercom.IntercomException;
-import dev.packets.intercom.Position;
-import dev.packets.intercom.node.Outcome;
-import dev.packets.intercom.node.Frames;
-import dev.packets.intercom.node.Payloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,14 +10,25 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.packets.PacketRegistry;
+import dev.packets.intercom.Await;
+import dev.packets.intercom.Gathered;
+import dev.packets.intercom.IntercomContract;
+import dev.packets.intercom.IntercomException;
+import dev.packets.intercom.Position;
+import dev.packets.intercom.node.Frame.Kind;
+import dev.packets.intercom.node.Frame.Presence;
 import dev.packets.intercom.node.Frame.Reply;
+import dev.packets.intercom.node.FrameSeal;
+import dev.packets.intercom.node.Frames;
+import dev.packets.intercom.node.Outcome;
+import dev.packets.intercom.node.Payloads;
+import dev.packets.testing.FreePort;
+import dev.packets.testing.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import dev.packets.testing.FreePort;
-import dev.packets.testing.RedisServer;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -36,6 +39,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +49,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** What Redis intercom nodes do when Redis, a node or a message goes wrong; each test has its own redis-server. */
-final class RedisFaultTest {
+public final class RedisFaultTest {
+  /** The secret the test clusters share. */
+  public static final String SECRET = "the test cluster secret";
   private static final Duration HEARTBEAT = Duration.ofMillis(100);
 
   private RedisServer redis;
@@ -75,7 +81,7 @@ final class RedisFaultTest {
   }
 
   private RedisIntercom node(String id, String prefix, Duration heartbeat) {
-    RedisIntercom node = RedisIntercom.builder(redis.uri())
+    RedisIntercom node = RedisIntercom.builder(redis.uri()).secret(SECRET)
         .id(id)
         .prefix(prefix)
         .heartbeat(heartbeat)
@@ -167,7 +173,7 @@ final class RedisFaultTest {
   }
 
   @Test
-  void malformedMessagesAreLoggedAndIgnored() throws Exception {
+  void unsealedAndMalformedFramesAreDroppedAndCountedNotLoggedEachTime() throws Exception {
     Logger logger = (Logger) LoggerFactory.getLogger(RedisIntercom.class);
     ListAppender<ILoggingEvent> warnings = new ListAppender<>();
     warnings.start();
@@ -199,25 +205,30 @@ final class RedisFaultTest {
 
     List<String> garbage = List.of("", "00", "01", "02 01 01 61", "01 09 01 61", "01 01 ff ff ff ff 0f",
         "01 01 01 61 ff ff ff ff ff ff ff ff ff ff ff", "01 05 01 63 00 00", "7b 22 74 79 70 65 22 3a 31 7d");
+    FrameSeal seal = FrameSeal.of(SECRET);
     for (String hex : garbage) {
-      raw.sync().publish(bytes("app:all"), HexFormat.of().parseHex(hex.replace(" ", "")));
-      raw.sync().publish(bytes("app:node:a"), HexFormat.of().parseHex(hex.replace(" ", "")));
+      byte[] bytes = HexFormat.of().parseHex(hex.replace(" ", ""));
+      raw.sync().publish(bytes("app:all"), bytes);          // not sealed
+      raw.sync().publish(bytes("app:node:a"), seal.seal(bytes)); // sealed, but no frame inside
     }
-    Frames frames = new Frames(new Payloads(PacketRegistry.of()));
-    raw.sync().publish(bytes("app:all"), frames.write(new Reply("mallory", 1, Outcome.NoHandler.INSTANCE)));
-    // A question from a stranger whose payload is packet id 99: answered with a clear failure.
-    raw.sync().publish(bytes("app:all"), HexFormat.of().parseHex("010107" + HexFormat.of().formatHex(bytes("mallory"))
-        + "2a03" + HexFormat.of().formatHex(bytes("who")) + "e807" + "026300"));
+    int expected = garbage.size() * 3 - 1; // the empty frame sealed is refused by the frame reader too, once: 26+1
+    Await.until(Duration.ofSeconds(5), () -> a.droppedFrames() + b.droppedFrames() >= expected,
+        () -> a.droppedFrames() + " + " + b.droppedFrames() + " dropped of " + expected);
+    assertTrue(count(warnings, "dropped a frame") <= 2, "at most one line a minute per node: " + messages(warnings));
 
-    int expected = garbage.size() * 3;
-    Await.until(Duration.ofSeconds(5), () -> count(warnings, "ignored a malformed frame") >= expected,
-        () -> count(warnings, "ignored a malformed frame") + " of " + expected + " malformed frames logged");
+    Frames frames = new Frames(new Payloads(PacketRegistry.of()));
+    // a sealed frame of the wrong kind is a member's mistake: told, and ignored
+    raw.sync().publish(bytes("app:all"), seal.seal(frames.write(new Reply("mallory", 1, Outcome.NoHandler.INSTANCE))));
+    // a sealed question whose payload is packet id 99: answered with a clear failure, sealed
+    raw.sync().publish(bytes("app:all"), seal.seal(HexFormat.of().parseHex("010107"
+        + HexFormat.of().formatHex(bytes("mallory")) + "2a03" + HexFormat.of().formatHex(bytes("who")) + "e807"
+        + "026300")));
     Await.until(Duration.ofSeconds(5), () -> count(warnings, "ignored a Reply from mallory on app:all") == 2,
         () -> messages(warnings));
     for (int i = 0; i < 2; i++) {
       byte[] answer = toMallory.poll(5, TimeUnit.SECONDS);
       assertTrue(answer != null, "no answer to mallory's question");
-      Reply reply = (Reply) frames.read(answer);
+      Reply reply = (Reply) frames.read(seal.open(answer));
       assertEquals(42, reply.ask());
       assertInstanceOf(Outcome.Failed.class, reply.outcome());
       assertTrue(((Outcome.Failed) reply.outcome()).message().contains("unknown packet id 99"), reply.toString());
@@ -230,8 +241,42 @@ final class RedisFaultTest {
   }
 
   @Test
+  void forgedHeartbeatsHellosAndRepliesChangeNothing() throws Exception {
+    RedisIntercom a = node("a", "app");
+    RedisIntercom b = node("b", "app");
+    awaitMembers(Set.of("a", "b"), a, b);
+    b.handle("who", (payload, ask) -> "the real b");
+    RedisClient client = RedisClient.create(redis.uri());
+    others.add(() -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+    StatefulRedisConnection<byte[], byte[]> raw = client.connect(ByteArrayCodec.INSTANCE);
+    Frames frames = new Frames(new Payloads(PacketRegistry.of()));
+    FrameSeal other = FrameSeal.of("another cluster's secret");
+    long dropped = a.droppedFrames();
+    for (int i = 0; i < 50; i++) {
+      // invented members, unsealed and sealed with another secret: a HELLO flood that must not grow membership
+      raw.sync().publish(bytes("app:all"), frames.write(new Presence("ghost" + i, Kind.HELLO, i, "")));
+      raw.sync().publish(bytes("app:all"), other.seal(frames.write(new Presence("ghost" + i, Kind.HEARTBEAT, i, ""))));
+      // b's goodbye, forged: b must stay
+      raw.sync().publish(bytes("app:all"), frames.write(new Presence("b", Kind.GOODBYE, i, "")));
+    }
+    // forged answers to whatever a is asking, with guessed ask ids
+    CompletableFuture<Gathered> asked = a.ask("who", null, Duration.ofSeconds(2));
+    for (long guess = 0; guess < 200; guess++) {
+      raw.sync().publish(bytes("app:node:a"), frames.write(new Reply("b", guess, new Outcome.Answer("forged"))));
+      raw.sync().publish(bytes("app:node:a"), other.seal(frames.write(new Reply("b", guess,
+          new Outcome.Answer("forged")))));
+    }
+    Gathered gathered = asked.get(5, TimeUnit.SECONDS);
+    assertEquals("the real b", gathered.answer("b"), gathered.toString());
+    Await.until(Duration.ofSeconds(5), () -> a.droppedFrames() - dropped >= 550,
+        () -> (a.droppedFrames() - dropped) + " of 550 forged frames dropped");
+    assertEquals(Set.of("a", "b"), a.members(), "no ghost joined, b did not leave");
+    raw.close();
+  }
+
+  @Test
   void nodesOfDifferentPacketRegistriesRefuseEachOthersPackets() throws Exception {
-    RedisIntercom a = RedisIntercom.builder(redis.uri()).id("a").prefix("app").heartbeat(HEARTBEAT)
+    RedisIntercom a = RedisIntercom.builder(redis.uri()).secret(SECRET).id("a").prefix("app").heartbeat(HEARTBEAT)
         .registry(IntercomContract.REGISTRY).start();
     nodes.add(a);
     RedisIntercom b = node("b", "app");
@@ -312,7 +357,7 @@ final class RedisFaultTest {
   void startingWithoutRedisFailsClearly() throws Exception {
     int port = FreePort.loopback();
     IntercomException e = assertThrows(IntercomException.class,
-        () -> RedisIntercom.builder("redis://127.0.0.1:" + port).id("lonely").connectTimeout(Duration.ofSeconds(2))
+        () -> RedisIntercom.builder("redis://127.0.0.1:" + port).secret(SECRET).id("lonely").connectTimeout(Duration.ofSeconds(2))
             .start());
     assertTrue(e.getMessage().contains("node lonely cannot connect to Redis at redis://127.0.0.1:" + port),
         e.getMessage());

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,8 @@ public final class NodeCore {
   private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.LongAdder undeliverable = new java.util.concurrent.atomic.LongAdder();
   private final Map<Long, Gathering> pending = new ConcurrentHashMap<>();
-  private final AtomicLong ids = new AtomicLong();
+  /** Ask ids are random 63-bit numbers: a reply cannot be aimed at an ask by guessing its id. */
+  private static final java.security.SecureRandom SEED = new java.security.SecureRandom();
   private volatile boolean closed;
 
   /**
@@ -162,13 +162,25 @@ public final class NodeCore {
 
   /** Starts an ask of {@code peers} and this node; it times out by itself. */
   public Gathering open(String type, Collection<String> peers, Duration timeout) {
-    return start(new Gathering(ids.incrementAndGet(), type, self, peers), type, timeout);
+    return start(new Gathering(nextId(), type, self, peers), type, timeout);
   }
 
   /** Starts an ask of exactly {@code nodes} (this node only if it is one of them); it times out by itself. */
   public Gathering openOf(String type, Collection<String> nodes, Duration timeout) {
-    return start(new Gathering(ids.incrementAndGet(), type, nodes), type, timeout);
+    return start(new Gathering(nextId(), type, nodes), type, timeout);
   }
+
+  private long nextId() {
+    long id;
+    do {
+      id = java.util.concurrent.ThreadLocalRandom.current().nextLong() ^ SEED_BITS;
+      id &= Long.MAX_VALUE;
+    } while (id == 0 || pending.containsKey(id));
+    return id;
+  }
+
+  /** Mixed into every id, so that ids are not the thread-local generator's sequence alone. */
+  private static final long SEED_BITS = SEED.nextLong();
 
   private Gathering start(Gathering gathering, String type, Duration timeout) {
     pending.put(gathering.id(), gathering);

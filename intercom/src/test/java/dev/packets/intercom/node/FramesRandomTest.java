@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packets.DecodeException;
 import dev.packets.PacketRegistry;
+import dev.packets.Redirect;
 import dev.packets.intercom.Canon;
 import dev.packets.intercom.Position;
-import dev.packets.Redirect;
 import dev.packets.intercom.node.Frame.Kind;
 import dev.packets.intercom.node.Frame.Presence;
 import dev.packets.intercom.node.Frame.Reply;
