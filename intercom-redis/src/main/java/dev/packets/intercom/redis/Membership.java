@@ -16,23 +16,35 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Membership {
   /** What a HELLO or HEARTBEAT told. */
-  enum Heard { NEW, KNOWN, RESTARTED }
+  enum Heard { NEW, KNOWN, RESTARTED, REFUSED }
 
   private record Member(long incarnation, long lastHeard) {}
 
   private final String self;
   private final long silenceNanos;
   private final Map<String, Member> members = new ConcurrentHashMap<>();
+  private final int maxMembers;
 
-  Membership(String self, Duration heartbeat, int missed) {
+  /** @param maxMembers the most other nodes it keeps: past it, a new node is refused until one leaves */
+  Membership(String self, Duration heartbeat, int missed, int maxMembers) {
     this.self = self;
     this.silenceNanos = heartbeat.toNanos() * missed;
+    this.maxMembers = maxMembers;
   }
 
-  /** The node is alive. */
+  /** The node is alive; a new node past the cap is {@link Heard#REFUSED} and not kept. */
   Heard heard(String node, long incarnation) {
-    Member before = members.put(node, new Member(incarnation, System.nanoTime()));
-    return before == null ? Heard.NEW : before.incarnation() == incarnation ? Heard.KNOWN : Heard.RESTARTED;
+    Member now = new Member(incarnation, System.nanoTime());
+    Member before = members.get(node);
+    if (before == null) {
+      if (members.size() >= maxMembers) {
+        return Heard.REFUSED;
+      }
+      before = members.putIfAbsent(node, now);
+      return before == null ? Heard.NEW : heard(node, incarnation);
+    }
+    members.put(node, now);
+    return before.incarnation() == incarnation ? Heard.KNOWN : Heard.RESTARTED;
   }
 
   /** The node is alive, if it is a member (a reply or a question does not make a member). */

@@ -62,6 +62,9 @@ public final class RedisIntercom implements Intercom {
   private final boolean inline;
   private final Frames frames;
   private final FrameSeal seal;
+  private final java.util.concurrent.atomic.LongAdder refusedMembers = new java.util.concurrent.atomic.LongAdder();
+  /** HELLOs answered at most this often: a member that floods HELLOs does not make this node flood Redis. */
+  private final HelloReplies helloReplies = new HelloReplies(20);
   /** Frames dropped unread: not sealed with this cluster's secret, stale, or malformed. */
   private final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.AtomicLong lastDropLog =
@@ -100,7 +103,7 @@ public final class RedisIntercom implements Intercom {
           b.id, b.uri);
     }
     link = new RedisLink(b.uri, b.resources, b.maxReconnectDelay, b.connectTimeout, seal);
-    membership = new Membership(b.id, b.heartbeat, b.missedHeartbeats);
+    membership = new Membership(b.id, b.heartbeat, b.missedHeartbeats, b.maxMembers);
     strangers = new Strangers(b.id, b.registry);
     prefix = b.prefix;
     allChannel = bytes(prefix + ":all");
@@ -190,6 +193,11 @@ public final class RedisIntercom implements Intercom {
   public RedisIntercom unhandle(String type) {
     core.unhandle(type);
     return this;
+  }
+
+  /** Nodes refused because the membership was full ({@link Builder#maxMembers}). */
+  public long refusedMembers() {
+    return refusedMembers.sum();
   }
 
   /** Frames this node dropped unread: not sealed with the cluster's secret, stale, or malformed. */
@@ -360,8 +368,9 @@ public final class RedisIntercom implements Intercom {
     String sender = presence.sender();
     switch (presence.kind()) {
       case HELLO:
-        heard(presence);
-        publish(channelOf(sender), heartbeatFrame);
+        if (heard(presence) && helloReplies.take()) {
+          publish(channelOf(sender), heartbeatFrame);
+        }
         break;
       case HEARTBEAT:
         heard(presence);
@@ -374,7 +383,8 @@ public final class RedisIntercom implements Intercom {
     }
   }
 
-  private void heard(Presence presence) {
+  /** A HELLO or HEARTBEAT; false when the node was refused (the membership is full). */
+  private boolean heard(Presence presence) {
     String node = presence.sender();
     switch (membership.heard(node, presence.incarnation())) {
       case NEW:
@@ -387,6 +397,9 @@ public final class RedisIntercom implements Intercom {
         log.warn("{}: {} restarted (if this repeats, two nodes share the id)", self(), node);
         core.left(node);
         break;
+      case REFUSED:
+        refusedMembers.increment();
+        return false;
       default:
         break;
     }
@@ -394,7 +407,9 @@ public final class RedisIntercom implements Intercom {
       log.warn("{}: node {} speaks packet registry {}, this node {}: only JSON-like values travel between them",
           self(), node, presence.fingerprint(), frames.payloads().registry().fingerprint());
     }
+    return true;
   }
+
 
   private void publish(byte[] channel, byte[] frame) {
     if (closed) {
@@ -498,6 +513,7 @@ public final class RedisIntercom implements Intercom {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration joinWait = Duration.ofSeconds(1);
     private FrameSeal seal;
+    private int maxMembers = 256;
 
     private Builder(RedisURI uri) {
       this.uri = Objects.requireNonNull(uri, "uri");
@@ -527,6 +543,15 @@ public final class RedisIntercom implements Intercom {
     /** Runs without a secret: anyone who can publish on this Redis can forge frames. For tests and trusted networks. */
     public Builder insecure() {
       this.seal = FrameSeal.NONE;
+      return this;
+    }
+
+    /** The most other nodes this node keeps as members (default 256); more are refused and counted. */
+    public Builder maxMembers(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxMembers is " + max + "; it must be positive");
+      }
+      this.maxMembers = max;
       return this;
     }
 

@@ -275,6 +275,38 @@ public final class RedisFaultTest {
   }
 
   @Test
+  void aHelloFloodFromAMemberIsCappedAndAnsweredSparingly() throws Exception {
+    RedisIntercom a = RedisIntercom.builder(redis.uri()).secret(SECRET).id("a").prefix("app").heartbeat(HEARTBEAT)
+        .maxMembers(5).start();
+    nodes.add(a);
+    RedisClient client = RedisClient.create(redis.uri());
+    others.add(() -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+    StatefulRedisConnection<byte[], byte[]> raw = client.connect(ByteArrayCodec.INSTANCE);
+    StatefulRedisPubSubConnection<byte[], byte[]> listen = client.connectPubSub(ByteArrayCodec.INSTANCE);
+    java.util.concurrent.atomic.AtomicInteger replies = new java.util.concurrent.atomic.AtomicInteger();
+    listen.addListener(new RedisPubSubAdapter<>() {
+      @Override
+      public void message(byte[] pattern, byte[] channel, byte[] message) {
+        replies.incrementAndGet();
+      }
+    });
+    listen.sync().psubscribe(bytes("app:node:ghost*"));
+    Frames frames = new Frames(new Payloads(PacketRegistry.of()));
+    FrameSeal seal = FrameSeal.of(SECRET);
+    for (int i = 0; i < 100; i++) {
+      // sealed: as a member gone wrong would send them
+      raw.sync().publish(bytes("app:all"), seal.seal(frames.write(new Presence("ghost" + i, Kind.HELLO, i,
+          PacketRegistry.of().fingerprint()))));
+    }
+    Await.until(Duration.ofSeconds(5), () -> a.refusedMembers() >= 95, () -> a.refusedMembers() + " refused");
+    Thread.sleep(300);
+    assertTrue(a.members().size() <= 6, a.members().toString());
+    assertTrue(replies.get() <= 40, replies.get() + " heartbeats sent in answer to 100 HELLOs");
+    listen.close();
+    raw.close();
+  }
+
+  @Test
   void nodesOfDifferentPacketRegistriesRefuseEachOthersPackets() throws Exception {
     RedisIntercom a = RedisIntercom.builder(redis.uri()).secret(SECRET).id("a").prefix("app").heartbeat(HEARTBEAT)
         .registry(IntercomContract.REGISTRY).start();

@@ -4,7 +4,6 @@ import dev.packets.DecodeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -80,7 +79,11 @@ public final class FrameSeal {
       throw new DecodeException("intercom frame.mac", 0, "a frame of " + sealed.length + " bytes carries no seal");
     }
     byte[] expected = mac(sealed, body + TIME);
-    if (!MessageDigest.isEqual(Arrays.copyOf(expected, MAC), Arrays.copyOfRange(sealed, body + TIME, sealed.length))) {
+    int differ = 0;
+    for (int i = 0; i < MAC; i++) { // constant time, in place
+      differ |= expected[i] ^ sealed[body + TIME + i];
+    }
+    if (differ != 0) {
       throw new DecodeException("intercom frame.mac", body + TIME, "the seal does not check: not this cluster's");
     }
     long time = ByteBuffer.wrap(sealed, body, TIME).getLong();
