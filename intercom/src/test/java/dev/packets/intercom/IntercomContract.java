@@ -144,6 +144,39 @@ public abstract class IntercomContract {
   }
 
   @Test
+  void anAsksTimeoutNeverRunsTheAskersCallbacksOnTheSharedTimer() throws Exception {
+    List<Intercom> ab = cluster("a", "b");
+    ab.get(1).handle("never", (payload, ask) -> new CompletableFuture<>());
+    java.util.concurrent.atomic.AtomicReference<String> thread = new java.util.concurrent.atomic.AtomicReference<>();
+    Gathered gathered = get(ab.get(0).ask("b", "never", null, Duration.ofMillis(100)).thenApply(g -> {
+      thread.set(Thread.currentThread().getName());
+      return g;
+    }));
+    assertEquals(Set.of("b"), gathered.timedOut());
+    assertTrue(!thread.get().equals("intercom-timer"), "the callback ran on " + thread.get());
+  }
+
+  @Test
+  void aQuestionThatWaitedPastItsAskersDeadlineIsNotRun() throws Exception {
+    List<Intercom> ab = cluster("a", "b");
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ab.get(1).handle("slow", (payload, ask) -> {
+      ran.incrementAndGet();
+      Thread.sleep(300);
+      return "late";
+    });
+    List<CompletableFuture<Gathered>> asks = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      asks.add(ab.get(0).ask("b", "slow", null, Duration.ofMillis(100)));
+    }
+    for (CompletableFuture<Gathered> ask : asks) {
+      assertEquals(Set.of("b"), get(ask).timedOut());
+    }
+    Thread.sleep(2_500); // six handlers in a row would take 1.8 s
+    assertTrue(ran.get() <= 2, ran.get() + " handlers ran for askers that had stopped waiting");
+  }
+
+  @Test
   void gathersTheAnswersOfEveryNodeItselfIncluded() throws Exception {
     List<Intercom> abc = cluster("a", "b", "c");
     for (Intercom node : abc) {

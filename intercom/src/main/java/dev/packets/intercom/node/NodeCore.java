@@ -39,6 +39,7 @@ public final class NodeCore {
   private final Frames wire;
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
   private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.LongAdder undeliverable = new java.util.concurrent.atomic.LongAdder();
   private final Map<Long, Gathering> pending = new ConcurrentHashMap<>();
   /** Ask ids are random 63-bit numbers: a reply cannot be aimed at an ask by guessing its id. */
@@ -189,7 +190,10 @@ public final class NodeCore {
       gathering.fail(new IntercomException("node " + self + " is closed: it cannot ask '" + type + "'"));
       return gathering;
     }
-    gathering.timer(Timers.TIMER.schedule(gathering::timeout, timeout.toNanos(), TimeUnit.NANOSECONDS));
+    // the ask's future completes by its timeout on the node's executor, never on the timer all nodes share: the
+    // asker's callbacks run where it completes
+    gathering.timer(Timers.TIMER.schedule(() -> offTimer(gathering::timeout), timeout.toNanos(),
+        TimeUnit.NANOSECONDS));
     return gathering;
   }
 
@@ -248,12 +252,34 @@ public final class NodeCore {
     }
     CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     AskContext context = context(request);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.timeoutMillis());
     try {
-      executor.execute(() -> run(handler, request, context, outcome));
+      executor.execute(() -> {
+        if (System.nanoTime() - deadline > 0) {
+          // the asker stopped waiting while this waited its turn: the handler is not run for nobody
+          expired.increment();
+          outcome.complete(new Outcome.Failed("'" + request.type() + "' expired on node " + self
+              + " before its handler ran"));
+          return;
+        }
+        run(handler, request, context, outcome);
+      });
     } catch (RejectedExecutionException e) {
       outcome.complete(new Outcome.Failed("node " + self + " is closing"));
     }
-    return outcome;
+    // an answer that never comes holds nothing for long past the ask's deadline (a second later: the asker has
+    // timed it out by then, and reports it so)
+    return outcome.completeOnTimeout(new Outcome.Failed("no answer from '" + request.type() + "' on node " + self
+        + " within " + request.timeoutMillis() + " ms"), request.timeoutMillis() + ANSWER_GRACE_MILLIS,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** How long after an ask's deadline its answering side gives up on an answer that does not come. */
+  static final long ANSWER_GRACE_MILLIS = 1_000;
+
+  /** Requests that expired before their handler ran (the asker had stopped waiting). */
+  public long expired() {
+    return expired.sum();
   }
 
   private void run(Handler handler, Request request, AskContext context, CompletableFuture<Outcome> outcome) {
@@ -290,10 +316,21 @@ public final class NodeCore {
     }
   }
 
-  /** {@code node} left: asks waiting for it stop waiting. */
+  /** {@code node} left: asks waiting for it stop waiting (completed on the node's executor). */
   public void left(String node) {
-    for (Gathering gathering : pending.values()) {
-      gathering.left(node);
+    offTimer(() -> {
+      for (Gathering gathering : pending.values()) {
+        gathering.left(node);
+      }
+    });
+  }
+
+  /** Runs {@code work} on the node's executor, or here if it no longer takes work (the node is closing). */
+  private void offTimer(Runnable work) {
+    try {
+      executor.execute(work);
+    } catch (RejectedExecutionException closing) {
+      work.run();
     }
   }
 
