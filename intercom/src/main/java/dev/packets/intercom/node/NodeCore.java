@@ -267,11 +267,7 @@ public final class NodeCore {
     } catch (RejectedExecutionException e) {
       outcome.complete(new Outcome.Failed("node " + self + " is closing"));
     }
-    // an answer that never comes holds nothing for long past the ask's deadline (a second later: the asker has
-    // timed it out by then, and reports it so)
-    return outcome.completeOnTimeout(new Outcome.Failed("no answer from '" + request.type() + "' on node " + self
-        + " within " + request.timeoutMillis() + " ms"), request.timeoutMillis() + ANSWER_GRACE_MILLIS,
-        TimeUnit.MILLISECONDS);
+    return outcome;
   }
 
   /** How long after an ask's deadline its answering side gives up on an answer that does not come. */
@@ -288,6 +284,13 @@ public final class NodeCore {
       if (value instanceof CompletionStage<?> stage) {
         stage.whenComplete((answer, error) -> outcome.complete(error == null ? new Outcome.Answer(answer)
             : failed(request, error)));
+        if (!outcome.isDone()) {
+          // an answer that never comes holds nothing for long past the ask's deadline (a second later: the asker
+          // has timed it out by then, and reports it so); armed only for answers still to come
+          outcome.completeOnTimeout(new Outcome.Failed("no answer from '" + request.type() + "' on node " + self
+              + " within " + request.timeoutMillis() + " ms"), request.timeoutMillis() + ANSWER_GRACE_MILLIS,
+              TimeUnit.MILLISECONDS);
+        }
       } else {
         outcome.complete(new Outcome.Answer(value));
       }
