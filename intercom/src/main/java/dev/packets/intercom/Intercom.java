@@ -68,6 +68,12 @@ public interface Intercom extends AutoCloseable {
   /** Stops receiving {@code topic}. */
   Intercom unsubscribe(String topic);
 
+  /**
+   * Tells {@code listener} the id of every node that leaves (says goodbye, or goes silent past the heartbeat
+   * timeout), on this node's executor.
+   */
+  Intercom onLeft(java.util.function.Consumer<String> listener);
+
   /** Leaves: says goodbye to the other nodes, fails pending asks and stops the node's threads. */
   @Override
   void close();

@@ -124,6 +124,12 @@ public final class LocalIntercom implements Intercom {
     return this;
   }
 
+  @Override
+  public LocalIntercom onLeft(java.util.function.Consumer<String> listener) {
+    core.onLeft(listener);
+    return this;
+  }
+
   /** A request from another member: answered on this node's executor, the answer handed back to the asker. */
   private void receive(Request request) {
     core.answer(request).thenAccept(outcome -> {

@@ -177,6 +177,16 @@ public abstract class IntercomContract {
   }
 
   @Test
+  void aNodeIsToldOfEveryNodeThatLeaves() throws Exception {
+    List<Intercom> abc = cluster("a", "b", "c");
+    List<String> gone = new java.util.concurrent.CopyOnWriteArrayList<>();
+    abc.get(0).onLeft(gone::add);
+    abc.get(2).close();
+    Await.until(Duration.ofSeconds(10), () -> gone.contains("c"), gone::toString);
+    assertEquals(List.of("c"), List.copyOf(gone));
+  }
+
+  @Test
   void gathersTheAnswersOfEveryNodeItselfIncluded() throws Exception {
     List<Intercom> abc = cluster("a", "b", "c");
     for (Intercom node : abc) {

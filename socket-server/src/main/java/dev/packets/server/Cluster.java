@@ -28,6 +28,15 @@ import org.slf4j.LoggerFactory;
 final class Cluster {
   static final String TOPIC = "packets:fan-out";
   static final String SOCKETS = "packets:sockets";
+  static final String PRESENCE = "packets:presence";
+  static final String ONLINE = "packets:online";
+
+  /** A socket somewhere in the cluster, as presence knows it. */
+  record Online(String node, String principal) {}
+
+  /** Every admitted socket of the cluster this node has heard of, by socket id. */
+  private final Map<String, Online> online = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<PresenceListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
 
   private final Intercom intercom;
@@ -50,13 +59,132 @@ final class Cluster {
       intercom.subscribe(TOPIC, this::received);
       intercom.handle(SOCKETS, (room, ask) -> targets(room instanceof String r ? r : null, List.of()).stream()
           .map(PacketSocket::id).toList());
+      intercom.handle(ONLINE, (nothing, ask) -> sessions.admitted().stream()
+          .map(socket -> java.util.Arrays.asList(socket.id(), principal(socket))).toList());
+      intercom.subscribe(PRESENCE, this::presence);
+      intercom.onLeft(this::nodeLeft);
+      // the sockets other nodes held before this one started: known, not announced
+      intercom.ask(ONLINE, null, Duration.ofSeconds(5)).thenAccept(gathered -> gathered.answers().forEach(
+          (node, sockets) -> {
+            if (!node.equals(intercom.self()) && sockets instanceof List<?> list) {
+              for (Object entry : list) {
+                if (entry instanceof List<?> pair && pair.size() == 2 && pair.get(0) instanceof String id) {
+                  online.putIfAbsent(id, new Online(node, pair.get(1) instanceof String p ? p : null));
+                }
+              }
+            }
+          }));
+    }
+  }
+
+  private static String principal(PacketSocket socket) {
+    Object principal = socket.principal();
+    return principal == null ? null : String.valueOf(principal);
+  }
+
+  void onPresence(PresenceListener listener) {
+    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** The admitted sockets of the cluster as this node knows them: socket id → node. */
+  Map<String, String> online() {
+    Map<String, String> out = new java.util.TreeMap<>();
+    online.forEach((id, where) -> out.put(id, where.node()));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /** The principals (as text) of the admitted sockets, by node: an ask of every node. */
+  CompletableFuture<Gathered> principals(Duration timeout) {
+    if (intercom == null) {
+      List<String> here = sessions.admitted().stream().map(Cluster::principal).filter(p -> p != null).toList();
+      return CompletableFuture.completedFuture(new Gathered(ONLINE, Set.of("local"), Map.of("local", here),
+          Set.of(), Map.of(), Set.of(), Set.of()));
+    }
+    return intercom.ask(ONLINE, null, timeout).thenApply(gathered -> {
+      Map<String, Object> answers = new java.util.LinkedHashMap<>();
+      gathered.answers().forEach((node, sockets) -> {
+        List<String> principals = new ArrayList<>();
+        if (sockets instanceof List<?> list) {
+          for (Object entry : list) {
+            if (entry instanceof List<?> pair && pair.size() == 2 && pair.get(1) instanceof String p) {
+              principals.add(p);
+            }
+          }
+        }
+        answers.put(node, principals);
+      });
+      return new Gathered(ONLINE, gathered.asked(), answers, gathered.noHandler(), gathered.failed(),
+          gathered.timedOut(), gathered.left());
+    });
+  }
+
+  /** A socket of this node was admitted: every node is told (this one too). */
+  void joined(PacketSocket socket) {
+    announce("joined", socket.id(), principal(socket), null);
+  }
+
+  /** A socket of this node is gone. */
+  void left(PacketSocket socket, String reason) {
+    announce("left", socket.id(), principal(socket), reason);
+  }
+
+  private void announce(String kind, String socketId, String principal, String reason) {
+    if (intercom == null) {
+      presence(java.util.Arrays.asList(kind, socketId, principal, reason), "local");
+      return;
+    }
+    intercom.publish(PRESENCE, java.util.Arrays.asList(kind, socketId, principal, reason))
+        .whenComplete((ok, error) -> {
+          if (error != null) {
+            metrics.clusterLost.increment();
+          }
+        });
+  }
+
+  private void presence(Object value, String node) {
+    if (!(value instanceof List<?> event) || event.size() != 4 || !(event.get(1) instanceof String id)) {
+      metrics.clusterDropped.increment();
+      return;
+    }
+    String principal = event.get(2) instanceof String p ? p : null;
+    if ("joined".equals(event.get(0))) {
+      online.put(id, new Online(node, principal));
+      for (PresenceListener listener : listeners) {
+        safely(() -> listener.joined(id, principal, node));
+      }
+    } else if ("left".equals(event.get(0)) && online.remove(id) != null) {
+      String reason = event.get(3) instanceof String r ? r : "gone";
+      for (PresenceListener listener : listeners) {
+        safely(() -> listener.left(id, principal, node, reason));
+      }
+    }
+  }
+
+  /** A node left the intercom: its sockets leave with it. */
+  private void nodeLeft(String node) {
+    for (Map.Entry<String, Online> entry : online.entrySet()) {
+      if (entry.getValue().node().equals(node) && online.remove(entry.getKey(), entry.getValue())) {
+        for (PresenceListener listener : listeners) {
+          safely(() -> listener.left(entry.getKey(), entry.getValue().principal(), node, "node " + node + " left"));
+        }
+      }
+    }
+  }
+
+  private static void safely(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.warn("a presence listener failed: {}", e.toString());
     }
   }
 
   void stop() {
     if (intercom != null) {
       intercom.unsubscribe(TOPIC);
+      intercom.unsubscribe(PRESENCE);
       intercom.unhandle(SOCKETS);
+      intercom.unhandle(ONLINE);
     }
   }
 

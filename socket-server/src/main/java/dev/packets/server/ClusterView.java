@@ -31,6 +31,25 @@ public final class ClusterView {
         .mapToInt(ids -> ids instanceof java.util.List<?> list ? list.size() : 0).sum());
   }
 
+  /** The principals (as text) of the admitted sockets, by node; a slow or gone node is named, not fatal. */
+  public CompletableFuture<Gathered> principals(Duration timeout) {
+    return cluster.principals(timeout);
+  }
+
+  /**
+   * Every admitted socket of the cluster as this node knows it now, socket id → node: kept from the other nodes'
+   * announcements (and asked of them when this server started); a node that leaves takes its sockets out.
+   */
+  public java.util.Map<String, String> online() {
+    return cluster.online();
+  }
+
+  /** Tells {@code listener} of every socket admitted or gone on any node (this one included). */
+  public ClusterView onPresence(PresenceListener listener) {
+    cluster.onPresence(listener);
+    return this;
+  }
+
   /**
    * Pushes {@code packet} to the socket {@code socketId} on whichever node holds it, asking for no response; a
    * socket that is nowhere gets nothing.

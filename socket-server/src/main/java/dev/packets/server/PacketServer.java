@@ -80,6 +80,7 @@ public final class PacketServer implements AutoCloseable {
     this.lane = new HotLane(sessions, inbound, outbound);
     this.cluster = new Cluster(config.intercom(), config.registry(), sessions, outbound, metrics);
     this.clusterView = new ClusterView(cluster);
+    sessions.cluster(cluster);
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
     servlets.put("/health", new TextServlet(() -> Json.write(health(), false), "application/json"));
     servlets.put("/packets/schema.json", new TextServlet(() -> Json.write(config.registry().table(), false),

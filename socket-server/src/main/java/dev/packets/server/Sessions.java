@@ -45,6 +45,8 @@ final class Sessions implements Mailbox.Outlet {
   /** The client address of each engine.io session, as the {@link Gate} saw it at the handshake. */
   private final Map<String, String> addresses = new ConcurrentHashMap<>();
   private volatile PollingServlet polling;
+  /** Told of every socket admitted and gone (presence across the cluster). */
+  private volatile Cluster cluster;
 
   Sessions(PacketServer server, ServerConfig config, ServerMetrics metrics, Gate gate, Outbound outbound,
       Inbound inbound, Executor workers) {
@@ -60,6 +62,10 @@ final class Sessions implements Mailbox.Outlet {
   /** The long-polling transport, whose pending answers a closed session drops. */
   void polling(PollingServlet polling) {
     this.polling = polling;
+  }
+
+  void cluster(Cluster cluster) {
+    this.cluster = cluster;
   }
 
   /** The admitted sockets. */
@@ -231,6 +237,10 @@ final class Sessions implements Mailbox.Outlet {
     }
     outbound.event(socket, PacketServer.READY_EVENT,
         new JSONObject().put("fingerprint", config.registry().fingerprint()));
+    Cluster presence = cluster;
+    if (presence != null) {
+      presence.joined(socket);
+    }
   }
 
   private void disconnected(PacketSocket socket, String reason) {
@@ -250,6 +260,10 @@ final class Sessions implements Mailbox.Outlet {
     }
     if (admitted) {
       metrics.connections.decrementAndGet();
+      Cluster presence = cluster;
+      if (presence != null) {
+        presence.left(socket, reason);
+      }
       if (!config.onDisconnect().isEmpty()) {
         // like connect hooks, these may block (saving a player's state): not on the read thread
         try {

@@ -159,4 +159,45 @@ class ClusterTest {
     assertEquals(1, ((List<?>) all.answer("a")).size());
     assertEquals(List.of(), all.answer("b"));
   }
+
+  @Test
+  void presenceKnowsWhoIsOnlineOnEveryNodeAndWhoLeaves() throws Exception {
+    PacketServer a = node("a", TestPackets.server());
+    PacketServer b = node("b", TestPackets.server()
+        .authenticate((auth, headers) -> auth instanceof java.util.Map<?, ?> m ? m.get("name") : null));
+    List<String> events = new CopyOnWriteArrayList<>();
+    a.cluster().onPresence(new PresenceListener() {
+      @Override
+      public void joined(String socketId, String principal, String node) {
+        events.add("joined " + principal + " on " + node);
+      }
+
+      @Override
+      public void left(String socketId, String principal, String node, String reason) {
+        events.add("left " + principal + " on " + node + ": " + reason);
+      }
+    });
+    PacketClient ada = PacketClient.connect(URI.create("http://127.0.0.1:" + b.port()), TestPackets.REGISTRY,
+        ClientOptions.DEFAULT.withAuth(java.util.Map.of("name", "ada")).withReconnect(false));
+    open.add(ada);
+    await(() -> events.contains("joined ada on b"), events);
+    String adaId = b.sockets().get(0).id();
+    assertEquals(java.util.Map.of(adaId, "b"), a.cluster().online());
+    dev.packets.intercom.Gathered principals = a.cluster().principals(java.time.Duration.ofSeconds(5))
+        .get(10, TimeUnit.SECONDS);
+    assertEquals(List.of("ada"), principals.answer("b"));
+    assertEquals(List.of(), principals.answer("a"));
+
+    ada.close();
+    await(() -> events.stream().anyMatch(e -> e.startsWith("left ada on b")), events);
+    assertEquals(java.util.Map.of(), a.cluster().online());
+
+    PacketClient bob = PacketClient.connect(URI.create("http://127.0.0.1:" + b.port()), TestPackets.REGISTRY,
+        ClientOptions.DEFAULT.withAuth(java.util.Map.of("name", "bob")).withReconnect(false));
+    open.add(bob);
+    await(() -> events.contains("joined bob on b"), events);
+    b.intercom().close(); // node b drops off the intercom, as a dead node would
+    await(() -> events.contains("left bob on b: node b left"), events);
+    assertEquals(java.util.Map.of(), a.cluster().online());
+  }
 }

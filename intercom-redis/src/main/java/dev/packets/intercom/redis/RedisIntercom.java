@@ -313,6 +313,12 @@ public final class RedisIntercom implements Intercom {
     return this;
   }
 
+  @Override
+  public RedisIntercom onLeft(java.util.function.Consumer<String> listener) {
+    core.onLeft(listener);
+    return this;
+  }
+
   private IntercomException unreachable(String type, String why, Throwable cause) {
     return new IntercomException("node " + self() + " cannot ask '" + type + "': Redis at " + link.where()
         + " is unreachable (" + why + "); reconnecting in the background", cause);

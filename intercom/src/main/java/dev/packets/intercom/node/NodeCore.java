@@ -10,6 +10,7 @@ import dev.packets.intercom.node.Frame.Request;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +40,7 @@ public final class NodeCore {
   private final Frames wire;
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
   private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
+  private final List<java.util.function.Consumer<String>> leftListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.LongAdder undeliverable = new java.util.concurrent.atomic.LongAdder();
   private final Map<Long, Gathering> pending = new ConcurrentHashMap<>();
@@ -319,11 +321,25 @@ public final class NodeCore {
     }
   }
 
-  /** {@code node} left: asks waiting for it stop waiting (completed on the node's executor). */
+  /** Tells {@code listener} every node that leaves. */
+  public void onLeft(java.util.function.Consumer<String> listener) {
+    leftListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * {@code node} left: asks waiting for it stop waiting, and the listeners are told (on the node's executor).
+   */
   public void left(String node) {
     offTimer(() -> {
       for (Gathering gathering : pending.values()) {
         gathering.left(node);
+      }
+      for (java.util.function.Consumer<String> listener : leftListeners) {
+        try {
+          listener.accept(node);
+        } catch (RuntimeException e) {
+          log.warn("{}: a listener of departures failed on {}: {}", self, node, e.toString());
+        }
       }
     });
   }
