@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * this node's matching sockets at once, and published once on the intercom for the other nodes, which push the same
  * bytes to theirs. Without an intercom it is this node alone.
  *
- * <p>The publication, on topic {@value #TOPIC}: {@code [registry fingerprint, room or null, [socket ids to skip],
- * packet id, payload bytes, socket id or null]} (a socket id: that socket alone, wherever it is). A node whose
+ * <p>The publication, on topic {@value #TOPIC}: {@code [registry fingerprint, packet id, payload bytes, room or
+ * null, [socket ids to skip], socket id or null, attribute name or null, attribute value]} (a socket id: that
+ * socket alone, wherever it is; an attribute: the sockets whose attribute of that name equals the value). A node whose
  * registry has another fingerprint drops it and counts it (a packet id would name another packet there).
  *
  * <p>Questions about the whole cluster are intercom asks of every node ({@value #SOCKETS}: a room's socket ids),
@@ -199,32 +200,39 @@ final class Cluster {
   }
 
   /**
-   * Sends {@code packet} to the sockets of every node in {@code room} (null: all of them) but those whose ids are in
-   * {@code except}; fails at once, sending nothing, if it cannot be encoded.
+   * Which sockets a fan-out is for: those in {@code room} (null: any), but the ids in {@code except}, only
+   * {@code only} (null: any), and with attribute {@code key} equal to {@code value} (null key: any).
    */
-  void send(String room, Set<String> except, Object packet) {
-    send(room, except, null, packet);
+  record Target(String room, Set<String> except, String only, String key, Object value) {
+    static final Target ALL = new Target(null, Set.of(), null, null, null);
+
+    boolean matches(PacketSocket socket) {
+      return (room == null || socket.in(room)) && !except.contains(socket.id())
+          && (only == null || only.equals(socket.id())) && (key == null || same(value, socket.attribute(key)));
+    }
+
+    /** Equal as JSON-like values: numbers by value (a JSON 7 may come back a Long), the rest by equals. */
+    private static boolean same(Object wanted, Object actual) {
+      if (wanted instanceof Number a && actual instanceof Number b) {
+        return new java.math.BigDecimal(a.toString()).compareTo(new java.math.BigDecimal(b.toString())) == 0;
+      }
+      return java.util.Objects.equals(wanted, actual);
+    }
   }
 
-  /** Sends {@code packet} to the socket {@code socketId}, on whichever node holds it (none: nothing happens). */
-  void sendTo(String socketId, Object packet) {
-    send(null, Set.of(), socketId, packet);
-  }
-
-  private void send(String room, Set<String> except, String only, Object packet) {
+  /**
+   * Sends {@code packet} to the matching sockets of every node; fails at once, sending nothing, if it cannot be
+   * encoded.
+   */
+  void send(Target target, Object packet) {
     byte[] payload = registry.encode(packet);
     int id = registry.id(packet.getClass());
-    outbound.pushEncoded(targets(room, except, only), id, payload);
+    outbound.pushEncoded(targets(target), id, payload);
     if (intercom == null) {
       return;
     }
-    List<Object> message = new ArrayList<>(5);
-    message.add(registry.fingerprint());
-    message.add(room);
-    message.add(List.copyOf(except));
-    message.add(id);
-    message.add(payload);
-    message.add(only);
+    List<Object> message = java.util.Arrays.asList(registry.fingerprint(), id, payload, target.room(),
+        List.copyOf(target.except()), target.only(), target.key(), target.value());
     intercom.publish(TOPIC, message).whenComplete((ok, error) -> {
       if (error != null) {
         metrics.clusterLost.increment();
@@ -233,19 +241,23 @@ final class Cluster {
     });
   }
 
-  private List<PacketSocket> targets(String room, Collection<String> except) {
-    return targets(room, except, null);
+  /** Sends {@code packet} to the socket {@code socketId}, on whichever node holds it (none: nothing happens). */
+  void sendTo(String socketId, Object packet) {
+    send(new Target(null, Set.of(), socketId, null, null), packet);
   }
 
-  private List<PacketSocket> targets(String room, Collection<String> except, String only) {
+  private List<PacketSocket> targets(Target target) {
     List<PacketSocket> targets = new ArrayList<>();
     for (PacketSocket socket : sessions.admitted()) {
-      if ((room == null || socket.in(room)) && !except.contains(socket.id())
-          && (only == null || only.equals(socket.id()))) {
+      if (target.matches(socket)) {
         targets.add(socket);
       }
     }
     return targets;
+  }
+
+  private List<PacketSocket> targets(String room, Collection<String> except) {
+    return targets(new Target(room, Set.copyOf(except), null, null, null));
   }
 
   /** Another node's fan-out: the same bytes to this node's matching sockets. */
@@ -253,17 +265,17 @@ final class Cluster {
     if (from.equals(intercom.self())) {
       return; // pushed to this node's sockets when it was sent
     }
-    if (!(value instanceof List<?> message) || message.size() != 6 || !(message.get(3) instanceof Number id)
-        || !(message.get(4) instanceof byte[] payload) || !(message.get(2) instanceof List<?> except)
-        || !(message.get(1) == null || message.get(1) instanceof String)
-        || !(message.get(5) == null || message.get(5) instanceof String)) {
+    if (!(value instanceof List<?> m) || m.size() != 8 || !(m.get(1) instanceof Number id)
+        || !(m.get(2) instanceof byte[] payload) || !(m.get(4) instanceof List<?> except)
+        || !(m.get(3) == null || m.get(3) instanceof String) || !(m.get(5) == null || m.get(5) instanceof String)
+        || !(m.get(6) == null || m.get(6) instanceof String)) {
       metrics.clusterDropped.increment();
       LOG.debug("dropped a malformed fan-out from node {}", from);
       return;
     }
-    if (!registry.fingerprint().equals(message.get(0))) {
+    if (!registry.fingerprint().equals(m.get(0))) {
       metrics.clusterDropped.increment();
-      LOG.debug("dropped a fan-out from node {}: its packet registry is {}, this node's {}", from, message.get(0),
+      LOG.debug("dropped a fan-out from node {}: its packet registry is {}, this node's {}", from, m.get(0),
           registry.fingerprint());
       return;
     }
@@ -272,10 +284,11 @@ final class Cluster {
       metrics.clusterDropped.increment();
       return;
     }
-    List<String> skip = new ArrayList<>();
+    Set<String> skip = new java.util.HashSet<>();
     for (Object socket : except) {
       skip.add(String.valueOf(socket));
     }
-    outbound.pushEncoded(targets((String) message.get(1), skip, (String) message.get(5)), packetId, payload);
+    Target target = new Target((String) m.get(3), skip, (String) m.get(5), (String) m.get(6), m.get(7));
+    outbound.pushEncoded(targets(target), packetId, payload);
   }
 }

@@ -180,12 +180,46 @@ public final class PacketServer implements AutoCloseable {
    * @throws dev.packets.EncodeException if the packet cannot be encoded (nothing is sent)
    */
   public void broadcast(Object packet) {
-    cluster.send(null, Set.of(), packet);
+    cluster.send(Cluster.Target.ALL, packet);
   }
 
   /** The nodes that share this server's intercom, as one server: questions of all of them, a push to any socket. */
   public ClusterView cluster() {
     return clusterView;
+  }
+
+  /**
+   * The sockets, on every node, whose attribute {@code key} equals {@code value}: a multicast that crosses nodes,
+   * so the value is a String, a Boolean or an integral number (compared by value) and the key is matched by its
+   * name there.
+   */
+  public <T> Selection where(PacketSocket.Key<T> key, T value) {
+    Objects.requireNonNull(key, "key");
+    if (!(value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
+        || value instanceof Short || value instanceof Byte)) {
+      throw new IllegalArgumentException("where(" + key.name() + ", " + value + "): a value that crosses nodes is a "
+          + "String, a Boolean or an integral number");
+    }
+    return new Selection(new Cluster.Target(null, Set.of(), null, key.name(), value));
+  }
+
+  /** Sockets chosen by their attributes, on every node. */
+  public final class Selection {
+    private final Cluster.Target target;
+
+    private Selection(Cluster.Target target) {
+      this.target = target;
+    }
+
+    /** This node's matching sockets. */
+    public List<PacketSocket> sockets() {
+      return sessions.admitted().stream().filter(target::matches).toList();
+    }
+
+    /** Sends a packet to the matching sockets of every node, asking for no response; encoded once. */
+    public void send(Object packet) {
+      cluster.send(target, packet);
+    }
   }
 
   /** The sockets in a room (on every node, for {@link Room#send}). */
@@ -220,7 +254,7 @@ public final class PacketServer implements AutoCloseable {
      * response; encoded once, as {@link #broadcast}.
      */
     public void send(Object packet) {
-      cluster.send(name, except, packet);
+      cluster.send(new Cluster.Target(name, except, null, null, null), packet);
     }
   }
 

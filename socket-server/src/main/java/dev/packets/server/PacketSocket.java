@@ -128,6 +128,20 @@ public final class PacketSocket {
     return map == null ? null : key.type().cast(map.get(key));
   }
 
+  /** The value of the attribute whose key is named {@code name}, whatever its type, or null. */
+  Object attribute(String name) {
+    Map<Object, Object> map = attributes;
+    if (map == null) {
+      return null;
+    }
+    for (Map.Entry<Object, Object> entry : map.entrySet()) {
+      if (entry.getKey() instanceof Key<?> key && key.name().equals(name)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
   public <T> void set(Key<T> key, T value) {
     if (value == null) {
       Map<Object, Object> map = attributes;

@@ -200,4 +200,28 @@ class ClusterTest {
     await(() -> events.contains("left bob on b: node b left"), events);
     assertEquals(java.util.Map.of(), a.cluster().online());
   }
+
+  @Test
+  void aMulticastByAttributeReachesTheMatchingSocketsOfEveryNode() throws Exception {
+    PacketSocket.Key<Integer> team = new PacketSocket.Key<>("team", Integer.class);
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    ServerBuilder teams = TestPackets.server().onConnect(socket -> socket.set(team, next.getAndIncrement() % 2));
+    PacketServer a = node("a", teams);
+    PacketServer b = node("b", TestPackets.server().onConnect(socket -> socket.set(team, next.getAndIncrement() % 2)));
+    List<List<String>> got = new ArrayList<>();
+    for (PacketServer server : List.of(a, a, b, b)) {
+      got.add(client(server));
+      int count = got.size();
+      await(() -> a.sockets().size() + b.sockets().size() == count, "connected");
+    }
+    a.where(team, 1).send(new Echo("team 1"));
+    a.where(team, 0).send(new Echo("team 0"));
+    await(() -> got.stream().allMatch(l -> !l.isEmpty()), got);
+    Thread.sleep(200);
+    // sockets were given teams 0, 1, 0, 1 in the order they connected
+    assertEquals(List.of(List.of("team 0"), List.of("team 1"), List.of("team 0"), List.of("team 1")), got);
+    assertEquals(1, a.where(team, 1).sockets().size());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> a.where(new PacketSocket.Key<>("x", Double.class), 1.5));
+  }
 }
