@@ -230,14 +230,7 @@ public final class PacketClient implements AutoCloseable {
   }
 
   private Object response(JSONArray args) {
-    Object first = args.length() > 0 ? args.opt(0) : null;
-    if (first instanceof JSONObject error) {
-      throw new PacketError(error.optInt("code", 500), error.optString("reason", "error"));
-    }
-    if (args.length() >= 3 && args.opt(1) instanceof byte[] payload && args.opt(2) instanceof Number id) {
-      return registry.decode(id.intValue(), payload);
-    }
-    return args.length() > 1 ? JsonBridge.toJava(args.opt(1), 0) : null;
+    return Frames.answer(args, registry);
   }
 
   // ---- the connection
@@ -333,12 +326,7 @@ public final class PacketClient implements AutoCloseable {
       return;
     }
     String[] parts = awaiting.split(":", 3);
-    JSONArray args = new JSONArray(parts[2]);
-    for (int i = 0; i < args.length(); i++) {
-      if (args.opt(i) instanceof JSONObject o && o.optBoolean("_placeholder")) {
-        args.put(i, bytes);
-      }
-    }
+    JSONArray args = Frames.withAttachment(new JSONArray(parts[2]), bytes);
     int id = Integer.parseInt(parts[1]);
     if (parts[0].equals("5")) {
       onEvent(args, id);

@@ -1,5 +1,7 @@
 package dev.packets.socketio;
 
+import dev.packets.PacketRegistry;
+import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
@@ -82,6 +84,32 @@ public final class Frames {
   }
 
   // ---- reading
+
+  /** An event's or ack's arguments with attachment 0 in place of its placeholder, {@code {"_placeholder":true}}. */
+  public static JSONArray withAttachment(JSONArray args, byte[] attachment) {
+    for (int i = 0; i < args.length(); i++) {
+      if (args.opt(i) instanceof JSONObject o && o.optBoolean("_placeholder")) {
+        args.put(i, attachment);
+      }
+    }
+    return args;
+  }
+
+  /**
+   * What an ack's arguments answer: {@code [null, value]} a JSON-like value, {@code [null, <payload>, id]} the
+   * packet, {@code [{code, reason}]} a refusal, thrown as the {@link PacketError}; what a server and a client read
+   * alike.
+   */
+  public static Object answer(JSONArray args, PacketRegistry registry) {
+    Object first = args.length() > 0 ? args.opt(0) : null;
+    if (first instanceof JSONObject error) {
+      throw new PacketError(error.optInt("code", 500), error.optString("reason", "error"));
+    }
+    if (args.length() >= 3 && args.opt(1) instanceof byte[] payload && args.opt(2) instanceof Number id) {
+      return registry.decode(id.intValue(), payload);
+    }
+    return args.length() > 1 ? JsonBridge.toJava(args.opt(1), 0) : null;
+  }
 
   /**
    * Parses a send ({@code 451-17["3",…]}): returns {@link #NO}, or the event's digits as a number in the high 32

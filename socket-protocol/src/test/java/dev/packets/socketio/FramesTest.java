@@ -84,4 +84,21 @@ class FramesTest {
   void noAckIdInOtherFrames(String frame) {
     assertEquals(Frames.NO, Frames.ackId(frame));
   }
+
+  /** An ack's arguments, as the protocol document spells them, read the same way by server and client. */
+  @org.junit.jupiter.api.Test
+  void readsWhatAnAckAnswers() {
+    dev.packets.PacketRegistry builtIns = dev.packets.PacketRegistry.of();
+    assertEquals("moved", Frames.answer(new org.json.JSONArray("[null,\"moved\"]"), builtIns));
+    assertEquals(java.util.Map.of("x", 1), Frames.answer(new org.json.JSONArray("[null,{\"x\":1}]"), builtIns));
+    assertNull(Frames.answer(new org.json.JSONArray("[null]"), builtIns));
+    PacketError refused = org.junit.jupiter.api.Assertions.assertThrows(PacketError.class,
+        () -> Frames.answer(new org.json.JSONArray("[{\"code\":422,\"reason\":\"no\"}]"), builtIns));
+    assertEquals(422, refused.code());
+    assertEquals("no", refused.reason());
+    // Redirect("/b") is packet 2 of the built-ins; its payload 02 2f 62 (docs/wire-format.md, the intercom's example)
+    org.json.JSONArray packet = Frames.withAttachment(new org.json.JSONArray(
+        "[null,{\"_placeholder\":true,\"num\":0},2]"), new byte[] {2, 0x2f, 0x62});
+    assertEquals(new dev.packets.Redirect("/b"), Frames.answer(packet, builtIns));
+  }
 }

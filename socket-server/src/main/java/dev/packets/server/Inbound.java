@@ -1,6 +1,7 @@
 package dev.packets.server;
 
 import dev.packets.socketio.Answers;
+import dev.packets.socketio.Frames;
 import dev.packets.socketio.PacketError;
 import dev.packets.socketio.Request;
 import dev.packets.socketio.JsonBridge;
@@ -213,10 +214,8 @@ final class Inbound {
     long now = System.nanoTime();
     long last = lastSlowWarning.get();
     if ((last == 0 || now - last > TimeUnit.SECONDS.toNanos(10)) && lastSlowWarning.compareAndSet(last, now)) {
-      String name = registry.contains(packet.getClass()) ? registry.name(packet.getClass())
-          : packet.getClass().getSimpleName();
       LOG.warn("the acceptor of {} took {} ms on a connection's read thread{}; it runs on the worker pool from now on. Return a "
-          + "CompletionStage for slow work, or set PacketServer.builder().acceptorExecutor(...)", name,
+          + "CompletionStage for slow work, or set PacketServer.builder().acceptorExecutor(...)", name(packet),
           TimeUnit.NANOSECONDS.toMillis(took), config.inlineReads() ? ", holding up every connection of its selector"
           : "");
     }
@@ -283,9 +282,7 @@ final class Inbound {
           return CompletableFuture.failedFuture(new PacketError(403, "refused"));
         }
       }
-    } catch (PacketError e) {
-      return CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // a hook's PacketError refuses with its code; anything else is a 500
       return CompletableFuture.failedFuture(e);
     }
     if (accepted instanceof Bundle bundle) {
@@ -316,7 +313,7 @@ final class Inbound {
           ? (CompletableFuture<Object>) stage.toCompletableFuture() : CompletableFuture.completedFuture(response);
     } catch (PacketError e) {
       metrics.refused.increment();
-      result = CompletableFuture.failedFuture(new PacketError(e.code(), e.reason()));
+      result = CompletableFuture.failedFuture(e);
     } catch (Exception e) {
       result = CompletableFuture.failedFuture(e);
     }
@@ -356,7 +353,7 @@ final class Inbound {
       if (ack == null) {
         return;
       }
-      ack.sendAcknowledgement(new JSONObject().put("code", failure.code()).put("reason", failure.reason()));
+      ack.sendAcknowledgement(Frames.errorJson(failure));
       metrics.packetsOut.increment();
       return;
     }

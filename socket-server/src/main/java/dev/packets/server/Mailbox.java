@@ -75,11 +75,6 @@ final class Mailbox {
     }
   }
 
-  /** Bytes offered and not yet written. */
-  long pending() {
-    return pending;
-  }
-
   /** Queues a send; false when the socket is closed or this offer closed it (over its budget). */
   boolean offer(Send send) {
     if (closed) {
@@ -139,10 +134,6 @@ final class Mailbox {
     if (q != null) {
       q.clear();
     }
-  }
-
-  boolean closed() {
-    return closed;
   }
 
   private void overflow(long now) {

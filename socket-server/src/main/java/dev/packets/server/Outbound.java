@@ -2,7 +2,6 @@ package dev.packets.server;
 
 import dev.packets.PacketRegistry;
 import dev.packets.socketio.Frames;
-import dev.packets.socketio.JsonBridge;
 import dev.packets.socketio.PacketError;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.Packet;
@@ -44,16 +43,6 @@ final class Outbound {
   /** A new mailbox for the socket on {@code session}, with the configured byte budget. */
   Mailbox mailbox(Mailbox.Outlet outlet, String session) {
     return new Mailbox(config.outboundBudget(), pool, outlet, session);
-  }
-
-  /** Encodes a packet once and pushes the same bytes to every target; fails at once if it cannot be encoded. */
-  void pushAll(Iterable<PacketSocket> targets, Object packet) {
-    byte[] payload = registry.encode(packet);
-    int id = registry.id(packet.getClass());
-    String header = Frames.push(id);
-    for (PacketSocket socket : targets) {
-      push(socket, id, header, payload);
-    }
   }
 
   /** Pushes an already encoded packet to every target, the same bytes to each. */
@@ -138,9 +127,6 @@ final class Outbound {
     return response.orTimeout(timeout, TimeUnit.MILLISECONDS).handle((value, error) -> {
       awaiting.remove(ack);
       if (error == null) {
-        if (value instanceof PacketError e) {
-          throw e;
-        }
         return value;
       }
       Throwable cause = Inbound.unwrap(error);
@@ -161,26 +147,12 @@ final class Outbound {
       return;
     }
     try {
-      JSONArray args = new JSONArray(json);
-      Object[] values = new Object[args.length()];
-      for (int i = 0; i < values.length; i++) {
-        Object value = args.opt(i);
-        values[i] = value instanceof JSONObject o && o.optBoolean("_placeholder") ? attachment : value;
-      }
-      waiting.complete(answer(values));
+      waiting.complete(Frames.answer(Frames.withAttachment(new JSONArray(json), attachment), registry));
+    } catch (PacketError refused) {
+      waiting.completeExceptionally(refused);
     } catch (RuntimeException e) {
       waiting.completeExceptionally(new PacketError(400, "a malformed answer: " + e.getMessage()));
     }
-  }
-
-  private Object answer(Object[] args) {
-    if (args.length > 0 && args[0] instanceof JSONObject error) {
-      return new PacketError(error.optInt("code", 500), error.optString("reason", "error"));
-    }
-    if (args.length >= 3 && args[1] instanceof byte[] payload && args[2] instanceof Number id) {
-      return registry.decode(id.intValue(), payload);
-    }
-    return args.length > 1 ? JsonBridge.toJava(args[1], 0) : null;
   }
 
   void shutdown() {

@@ -93,6 +93,13 @@ public final class RedisFaultTest {
     return node;
   }
 
+  /** A Redis client of someone who is no node: it publishes whatever bytes it likes; shut down after the test. */
+  private RedisClient mallory() {
+    RedisClient client = RedisClient.create(redis.uri());
+    others.add(() -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+    return client;
+  }
+
   private static void awaitMembers(Set<String> expected, RedisIntercom... nodes) {
     Await.until(Duration.ofSeconds(10), () -> List.of(nodes).stream().allMatch(n -> n.members().equals(expected)),
         () -> List.of(nodes).stream().map(n -> n.self() + " knows " + n.members()).toList().toString());
@@ -190,8 +197,7 @@ public final class RedisFaultTest {
     RedisIntercom b = node("b", "app");
     awaitMembers(Set.of("a", "b"), a, b);
 
-    RedisClient client = RedisClient.create(redis.uri());
-    others.add(() -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+    RedisClient client = mallory();
     StatefulRedisConnection<byte[], byte[]> raw = client.connect(ByteArrayCodec.INSTANCE);
     StatefulRedisPubSubConnection<byte[], byte[]> listen = client.connectPubSub(ByteArrayCodec.INSTANCE);
     BlockingQueue<byte[]> toMallory = new LinkedBlockingQueue<>();
@@ -246,8 +252,7 @@ public final class RedisFaultTest {
     RedisIntercom b = node("b", "app");
     awaitMembers(Set.of("a", "b"), a, b);
     b.handle("who", (payload, ask) -> "the real b");
-    RedisClient client = RedisClient.create(redis.uri());
-    others.add(() -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+    RedisClient client = mallory();
     StatefulRedisConnection<byte[], byte[]> raw = client.connect(ByteArrayCodec.INSTANCE);
     Frames frames = new Frames(new Payloads(PacketRegistry.of()));
     FrameSeal other = FrameSeal.of("another cluster's secret");
@@ -279,8 +284,7 @@ public final class RedisFaultTest {
     RedisIntercom a = RedisIntercom.builder(redis.uri()).secret(SECRET).id("a").prefix("app").heartbeat(HEARTBEAT)
         .maxMembers(5).start();
     nodes.add(a);
-    RedisClient client = RedisClient.create(redis.uri());
-    others.add(() -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+    RedisClient client = mallory();
     StatefulRedisConnection<byte[], byte[]> raw = client.connect(ByteArrayCodec.INSTANCE);
     StatefulRedisPubSubConnection<byte[], byte[]> listen = client.connectPubSub(ByteArrayCodec.INSTANCE);
     java.util.concurrent.atomic.AtomicInteger replies = new java.util.concurrent.atomic.AtomicInteger();

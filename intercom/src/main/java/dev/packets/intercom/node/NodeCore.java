@@ -41,8 +41,6 @@ public final class NodeCore {
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
   private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
   private final List<java.util.function.Consumer<String>> leftListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
-  private final java.util.concurrent.atomic.LongAdder undeliverable = new java.util.concurrent.atomic.LongAdder();
   private final Map<Long, Gathering> pending = new ConcurrentHashMap<>();
   /** Ask ids are random 63-bit numbers: a reply cannot be aimed at an ask by guessing its id. */
   private static final java.security.SecureRandom SEED = new java.security.SecureRandom();
@@ -127,11 +125,6 @@ public final class NodeCore {
     subscribers.remove(topic);
   }
 
-  /** Publications dropped because their payload could not be decoded. */
-  public long undeliverable() {
-    return undeliverable.sum();
-  }
-
   /** The publication as the receiving nodes read it; fails if its payload cannot be encoded. */
   public Publication throughWire(Publication publication) {
     return wire == null ? publication : (Publication) wire.read(wire.write(publication));
@@ -140,7 +133,6 @@ public final class NodeCore {
   /** Hands a publication to this node's subscriber of its topic, on the node's executor; none, nothing happens. */
   public void deliver(Publication publication) {
     if (publication.problem() != null) {
-      undeliverable.increment();
       log.debug("{}: dropped a publication on '{}' from {}: {}", self, publication.topic(), publication.sender(),
           publication.problem());
       return;
@@ -259,7 +251,6 @@ public final class NodeCore {
       executor.execute(() -> {
         if (System.nanoTime() - deadline > 0) {
           // the asker stopped waiting while this waited its turn: the handler is not run for nobody
-          expired.increment();
           outcome.complete(new Outcome.Failed("'" + request.type() + "' expired on node " + self
               + " before its handler ran"));
           return;
@@ -274,11 +265,6 @@ public final class NodeCore {
 
   /** How long after an ask's deadline its answering side gives up on an answer that does not come. */
   static final long ANSWER_GRACE_MILLIS = 1_000;
-
-  /** Requests that expired before their handler ran (the asker had stopped waiting). */
-  public long expired() {
-    return expired.sum();
-  }
 
   private void run(Handler handler, Request request, AskContext context, CompletableFuture<Outcome> outcome) {
     try {
