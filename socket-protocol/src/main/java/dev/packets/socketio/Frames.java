@@ -11,11 +11,14 @@ import org.json.JSONObject;
  * <pre>
  * 451-17["3",{"_placeholder":true,"num":0}]          send: packet id 3 as attachment 0, ack 17 wanted   {@link #send}
  * 451-["3",{"_placeholder":true,"num":0}]            push: no ack wanted                                 {@link #push}
+ * 451-["3",{"_placeholder":true,"num":0},"ck2x1ab4"] push with its recovery offset                      {@link #push(int, String)}
  * 461-17[null,{"_placeholder":true,"num":0},3]       ack 17 answered with packet 3 (attachment follows)  {@link #packetAck}
  * 4317[null,"moved"]                                 ack 17 answered with JSON                           {@link #jsonAck}
  * 4317[{"code":422,"reason":"entity 0 is reserved"}] ack 17 refused                                      {@link #errorAck}
  * 42["packets:ready",{"fingerprint":"…"}]            a JSON event                                        {@link #event}
  * 40{"token":"…"} / 41                               connect with auth / disconnect                      {@link #connect}
+ * 40{"pid":"…","offset":"ck2x1ab4","token":"…"}      connect again, asking to recover a session          {@link #connect}
+ * 0{"sid":"…","pid":"…"}                             connected (a Socket.IO packet, no engine.io type)   {@link #connected}
  * </pre>
  *
  * {@link #parseSend} reads a send: the event must be 1 to 5 digits (a packet id, quoted or not) and the ack id at
@@ -46,6 +49,27 @@ public final class Frames {
   /** A packet pushed with no ack wanted: {@code 451-["5",{"_placeholder":true,"num":0}]}. */
   public static String push(int packetId) {
     return BINARY_EVENT + "[\"" + packetId + "\"" + PLACEHOLDER;
+  }
+
+  /**
+   * A packet pushed with no ack wanted, carrying its recovery offset as the last argument (Socket.IO's connection
+   * state recovery: the client remembers the last offset it saw and names it when it comes back):
+   * {@code 451-["5",{"_placeholder":true,"num":0},"ck2x1ab4"]}.
+   */
+  public static String push(int packetId, String offset) {
+    return BINARY_EVENT + "[\"" + packetId + "\"," + PLACEHOLDER_JSON + ",\"" + offset + "\"]";
+  }
+
+  /**
+   * The Socket.IO packet (no engine.io type in front) that answers a connect to the main namespace, with the
+   * session's private id when sessions can be recovered: {@code 0{"sid":"…","pid":"…"}}.
+   */
+  public static String connected(String sid, String pid) {
+    JSONObject data = new JSONObject().put("sid", sid);
+    if (pid != null) {
+      data.put("pid", pid);
+    }
+    return "0" + data;
   }
 
   /** An ack whose response is a packet: {@code 461-17[null,{"_placeholder":true,"num":0},5]}. */

@@ -153,12 +153,28 @@ final class Cluster {
       for (PresenceListener listener : listeners) {
         safely(() -> listener.joined(id, principal, node));
       }
-    } else if ("left".equals(event.get(0)) && online.remove(id) != null) {
+    } else if ("left".equals(event.get(0)) && leftFrom(id, node)) {
       String reason = event.get(3) instanceof String r ? r : "gone";
       for (PresenceListener listener : listeners) {
         safely(() -> listener.left(id, principal, node, reason));
       }
     }
+  }
+
+  /**
+   * Forgets socket {@code id} as held by {@code node}; false when another node holds it now (a session that moved
+   * there: its arrival may be heard before its departure).
+   */
+  private boolean leftFrom(String id, String node) {
+    boolean[] removed = new boolean[1];
+    online.computeIfPresent(id, (key, where) -> {
+      if (where.node().equals(node)) {
+        removed[0] = true;
+        return null;
+      }
+      return where;
+    });
+    return removed[0];
   }
 
   /** A node left the intercom: its sockets leave with it. */

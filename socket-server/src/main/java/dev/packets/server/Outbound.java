@@ -63,9 +63,37 @@ final class Outbound {
   private void push(PacketSocket socket, int id, String header, byte[] payload) {
     metrics.packetsOut.increment();
     metrics.bytesOut.add(payload.length);
+    Backlog backlog = socket.backlog;
+    if (backlog == null) {
+      offer(socket, id, header, payload, null);
+      return;
+    }
+    // a session that can be recovered: each push gets its offset and is kept, and is offered under the socket's
+    // lock, so what a recovery sends again and what comes after it stay in order
+    synchronized (socket) {
+      long offset = backlog.append(id, payload, socket.parked, config.recoveryPackets(), config.recoveryBytes());
+      if (!socket.parked) {
+        String text = Backlog.text(offset);
+        offer(socket, id, Frames.push(id, text), payload, text);
+      }
+    }
+  }
+
+  /** Sends again, in order, what a recovered session missed; the caller holds the socket's lock. */
+  void replay(PacketSocket socket, java.util.List<Backlog.Entry> missed) {
+    for (Backlog.Entry entry : missed) {
+      metrics.packetsOut.increment();
+      metrics.bytesOut.add(entry.payload().length);
+      String text = Backlog.text(entry.offset());
+      offer(socket, entry.packetId(), Frames.push(entry.packetId(), text), entry.payload(), text);
+    }
+  }
+
+  private static void offer(PacketSocket socket, int id, String header, byte[] payload, String offset) {
     SocketIoSocket raw = socket.raw();
-    socket.mailbox().offer(new Mailbox.Send(header, payload, () -> raw.send(String.valueOf(id), payload),
-        header.length() + payload.length));
+    Runnable viaLibrary = offset == null ? () -> raw.send(String.valueOf(id), payload)
+        : () -> raw.send(String.valueOf(id), payload, offset);
+    socket.mailbox().offer(new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length));
   }
 
   /** Queues a JSON event ({@code packets:ready}, {@code packets:close}…) for one socket. */
@@ -77,12 +105,14 @@ final class Outbound {
 
   /** Tells the client why, then disconnects it once what was queued before is written. */
   void close(PacketSocket socket, String reason) {
+    socket.ending = true;
     event(socket, PacketServer.CLOSE_EVENT, new JSONObject().put("reason", reason));
     disconnectAfterMailbox(socket);
   }
 
   /** Disconnects a socket from its mailbox's drain, after everything queued before. */
   void disconnectAfterMailbox(PacketSocket socket) {
+    socket.ending = true;
     SocketIoSocket raw = socket.raw();
     socket.mailbox().offer(new Mailbox.Send(null, null, () -> raw.disconnect(true), 0));
   }

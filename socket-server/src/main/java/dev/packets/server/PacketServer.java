@@ -65,6 +65,8 @@ public final class PacketServer implements AutoCloseable {
   private final HotLane lane;
   private final Cluster cluster;
   private final ClusterView clusterView;
+  /** Sessions that survive a reconnect, or null. */
+  private final Recovery recovery;
   private final JettyHost host;
   private State state = State.BUILT;
   private volatile boolean closing;
@@ -81,6 +83,13 @@ public final class PacketServer implements AutoCloseable {
     this.cluster = new Cluster(config.intercom(), config.registry(), sessions, outbound, metrics);
     this.clusterView = new ClusterView(cluster);
     sessions.cluster(cluster);
+    if (config.recovery() != null) {
+      this.recovery = new Recovery(config.recovery(), config.intercom(), config.registry(), metrics, outbound.pool(),
+          sessions::ended);
+      sessions.recovery(recovery, new Reconnects(recovery, outbound.pool(), metrics));
+    } else {
+      this.recovery = null;
+    }
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
     servlets.put("/health", new TextServlet(() -> Json.write(health(), false), "application/json"));
     servlets.put("/packets/schema.json", new TextServlet(() -> Json.write(config.registry().table(), false),
@@ -139,6 +148,9 @@ public final class PacketServer implements AutoCloseable {
           + e.getMessage(), e);
     }
     cluster.start();
+    if (recovery != null) {
+      recovery.start();
+    }
     LOG.info("packets server listening on http://{}:{}/ ({} packets, fingerprint {})", config.host(), port(),
         config.registry().size(), config.registry().fingerprint());
     config.onStart().forEach(h -> h.on(this));
@@ -282,6 +294,9 @@ public final class PacketServer implements AutoCloseable {
     state = State.CLOSED;
     closing = true;
     cluster.stop();
+    if (recovery != null) {
+      recovery.stop();
+    }
     gate.close();
     config.onStop().forEach(h -> h.on(this));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

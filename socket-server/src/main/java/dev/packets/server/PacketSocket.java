@@ -16,9 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PacketSocket {
   private final PacketServer server;
   private final Outbound outbound;
-  private final SocketIoSocket socket;
-  private final String address;
+  /** The Socket.IO socket it is connected on now (a recovered session is on a new one). */
+  private volatile SocketIoSocket socket;
+  /** Its id for the whole session: the first Socket.IO socket's, kept when the session is recovered. */
+  private final String id;
+  private volatile String address;
   private final Object auth;
+  /** The session's private id (Socket.IO's {@code pid}) when sessions can be recovered, else null. */
+  final String pid;
+  /** The pushes it may have to be sent again (sessions that can be recovered), else null; guarded by this. */
+  final Backlog backlog;
+  /** Whether the session is parked: its connection is gone and it waits to be recovered (guarded by this). */
+  boolean parked;
+  /** Set when the server ends the connection (a close, a refusal, an overflow): such a session is not parked. */
+  volatile boolean ending;
+  private volatile boolean recovered;
   /** Made on first use: most sockets never need them, and every idle connection would pay for them. */
   private volatile Map<Object, Object> attributes;
   private volatile Set<String> rooms;
@@ -27,7 +39,7 @@ public final class PacketSocket {
   /** Set (under this socket's lock) when it disconnected, so a late admission does not count it in. */
   boolean gone;
   private volatile Object principal;
-  private final Mailbox mailbox;
+  private volatile Mailbox mailbox;
   /**
    * The server's sends that wait for this client's ack, by the server's own ack id; made on the first such send
    * (an idle connection pays for no table).
@@ -38,13 +50,32 @@ public final class PacketSocket {
   private volatile int nextAck;
 
   PacketSocket(PacketServer server, Outbound outbound, SocketIoSocket socket, Object auth, Mailbox mailbox,
-      String address) {
+      String address, String pid, Backlog backlog, String id) {
     this.server = server;
     this.outbound = outbound;
     this.address = address;
     this.socket = socket;
     this.auth = auth;
     this.mailbox = mailbox;
+    this.pid = pid;
+    this.backlog = backlog;
+    this.id = id == null ? socket.getId() : id;
+  }
+
+  /** The session comes back on another connection: the caller holds this socket's lock. */
+  void resume(SocketIoSocket socket, Mailbox mailbox, String address) {
+    this.socket = socket;
+    this.mailbox = mailbox;
+    this.address = address;
+    this.recovered = true;
+  }
+
+  /**
+   * Whether this connection recovered an earlier session (Socket.IO's connection state recovery): its id,
+   * principal, attributes and rooms are the session's, and the pushes it missed were sent again, in order.
+   */
+  public boolean recovered() {
+    return recovered;
   }
 
   Mailbox mailbox() {
@@ -79,7 +110,7 @@ public final class PacketSocket {
   public record Key<T>(String name, Class<T> type) {}
 
   public String id() {
-    return socket.getId();
+    return id;
   }
 
   /** The engine.io session id (the connection under this socket). */
@@ -114,7 +145,7 @@ public final class PacketSocket {
     return auth;
   }
 
-  /** What the authentication hook returned for this socket, or null. */
+  /** What the authentication hook returned for this socket (kept when the session is recovered), or null. */
   public Object principal() {
     return principal;
   }
@@ -155,7 +186,6 @@ public final class PacketSocket {
 
   public void join(String room) {
     joined().add(room);
-    socket.joinRoom(room);
   }
 
   public void leave(String room) {
@@ -163,7 +193,6 @@ public final class PacketSocket {
     if (set != null) {
       set.remove(room);
     }
-    socket.leaveRoom(room);
   }
 
   public Set<String> rooms() {
@@ -171,6 +200,7 @@ public final class PacketSocket {
     return set == null ? Set.of() : Set.copyOf(set);
   }
 
+  /** Whether it is connected now (a parked session waiting to be recovered is not). */
   public boolean connected() {
     return socket.isConnected();
   }
@@ -240,6 +270,16 @@ public final class PacketSocket {
       }
     }
     return set;
+  }
+
+  /** The attributes as they are held (typed keys to values), or null when none was ever set. */
+  Map<Object, Object> attributesOrNull() {
+    return attributes;
+  }
+
+  /** Sets an attribute under a key made elsewhere (a session moved from another node). */
+  void restore(Key<?> key, Object value) {
+    attributes().put(key, value);
   }
 
   SocketIoSocket raw() {

@@ -37,6 +37,7 @@ public final class ServerBuilder {
   private int maxAttachments = 1;
   private int maxQueuedPackets = 64;
   private int maxAwaitingAcks = 1024;
+  private ServerConfig.Recovery recovery;
   private int workerThreads = 64;
   private long minDataRate = 1024;
   private boolean bridgeJulToSlf4j;
@@ -209,6 +210,23 @@ public final class ServerBuilder {
   }
 
   /**
+   * Sessions survive a reconnect, as in Socket.IO's connection state recovery, with {@link
+   * ServerConfig.Recovery#DEFAULT}'s limits: a socket whose connection breaks (not one that says goodbye, nor one
+   * the server closes) keeps its id, principal, attributes and rooms for two minutes, and the pushes sent to it
+   * meanwhile (1,000 and 1 MiB at most) are sent again, in order and once each, when it comes back — to this node,
+   * or to another that shares the intercom. Every push then carries its offset as its last argument.
+   */
+  public ServerBuilder recovery() {
+    return recovery(ServerConfig.Recovery.DEFAULT);
+  }
+
+  /** Sessions survive a reconnect within these limits (null: they do not, the default). */
+  public ServerBuilder recovery(ServerConfig.Recovery limits) {
+    this.recovery = limits;
+    return this;
+  }
+
+  /**
    * Most binary attachments a Socket.IO event or ack may announce (default 1: a packet has exactly one); a frame
    * announcing more closes its connection before the library buffers anything.
    */
@@ -353,6 +371,13 @@ public final class ServerBuilder {
     check(maxAwaitingAcks > 0, "maxAwaitingAcks", maxAwaitingAcks, "positive");
     check(workerThreads > 0, "workerThreads", workerThreads, "positive");
     check(minDataRate >= 0, "minDataRate", minDataRate, "0 or more");
+    if (recovery != null) {
+      check(!recovery.maxDisconnection().isNegative() && !recovery.maxDisconnection().isZero(),
+          "recovery.maxDisconnection", recovery.maxDisconnection(), "positive");
+      check(recovery.maxPackets() > 0, "recovery.maxPackets", recovery.maxPackets(), "positive");
+      check(recovery.maxBytes() > 0, "recovery.maxBytes", recovery.maxBytes(), "positive");
+      check(recovery.maxParked() > 0, "recovery.maxParked", recovery.maxParked(), "positive");
+    }
     for (Duration d : List.of(ackTimeout, acceptorTimeout, pingInterval, pingTimeout, authenticationTimeout)) {
       check(!d.isNegative() && !d.isZero(), "a timeout", d, "positive");
     }
@@ -363,7 +388,7 @@ public final class ServerBuilder {
         maxPayloadBytes, ratePerSecond, rateBurst, rateStrikes, maxAttachments, maxQueuedPackets,
         maxConnections, maxConnectionsPerAddress, java.util.Set.copyOf(trustedProxies),
         java.util.Set.copyOf(allowedOrigins), allowCredentials,
-        budget, maxAwaitingAcks,
+        budget, maxAwaitingAcks, recovery,
         workerThreads, acceptorExecutor, inlineReads, bridgeJulToSlf4j,
         authenticator, List.copyOf(onConnect), List.copyOf(onDisconnect), List.copyOf(onReceived),
         List.copyOf(onResponding), List.copyOf(onStart), List.copyOf(onStop), List.copyOf(onStartFailed),

@@ -27,12 +27,32 @@ public record ServerConfig(
     boolean allowCredentials,
     // output
     long outboundBudget, int maxAwaitingAcks,
+    // sessions that survive a reconnect (null: none do)
+    Recovery recovery,
     // threads and logging
     int workerThreads, Executor acceptorExecutor, boolean inlineReads, boolean bridgeJulToSlf4j,
     // hooks
     Hooks.Authenticator authenticator, List<Hooks.Connect> onConnect, List<Hooks.Disconnect> onDisconnect,
     List<Hooks.Received> onReceived, List<Hooks.Responding> onResponding, List<Hooks.Lifecycle> onStart,
     List<Hooks.Lifecycle> onStop, List<Hooks.Lifecycle> onStartFailed, List<Hooks.Lifecycle> onStopped) {
+
+  /**
+   * Connection state recovery: a socket whose connection breaks is kept for {@code maxDisconnection} with the pushes
+   * sent to it meanwhile, at most {@code maxPackets} and {@code maxBytes} of them, and at most {@code maxParked}
+   * such sessions at once on this node.
+   */
+  public record Recovery(Duration maxDisconnection, int maxPackets, long maxBytes, int maxParked) {
+    /** Socket.IO's two minutes; 1,000 pushes and 1 MiB a session; 10,000 sessions. */
+    public static final Recovery DEFAULT = new Recovery(Duration.ofMinutes(2), 1_000, 1 << 20, 10_000);
+  }
+
+  int recoveryPackets() {
+    return recovery.maxPackets();
+  }
+
+  long recoveryBytes() {
+    return recovery.maxBytes();
+  }
 
   /** The largest polling request body: packets as text, binary ones in base64 (4/3 of their size), several a POST. */
   int maxPollingBody() {

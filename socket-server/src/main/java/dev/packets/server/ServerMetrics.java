@@ -21,6 +21,9 @@ public final class ServerMetrics {
   final LongAdder protocolErrors = new LongAdder();
   final LongAdder clusterLost = new LongAdder();
   final LongAdder clusterDropped = new LongAdder();
+  final LongAdder recovered = new LongAdder();
+  final LongAdder notRecovered = new LongAdder();
+  final AtomicInteger parked = new AtomicInteger();
 
   public int connections() {
     return connections.get();
@@ -90,6 +93,24 @@ public final class ServerMetrics {
     return clusterDropped.sum();
   }
 
+  /** Sessions recovered: a client came back within the time and got its session and what it missed. */
+  public long recovered() {
+    return recovered.sum();
+  }
+
+  /**
+   * Clients that asked to recover a session and got a new one instead (unknown, expired, over its budget, on a node
+   * that did not answer).
+   */
+  public long notRecovered() {
+    return notRecovered.sum();
+  }
+
+  /** Sessions waiting now to be recovered on this node. */
+  public int parked() {
+    return parked.get();
+  }
+
   /** Mean time in acceptors (validate and respond, to completion), in microseconds. */
   public double acceptorMeanMicros() {
     long calls = acceptorCalls.sum();
@@ -109,6 +130,9 @@ public final class ServerMetrics {
     out.put("protocolErrors", protocolErrors());
     out.put("clusterLost", clusterLost());
     out.put("clusterDropped", clusterDropped());
+    out.put("recovered", recovered());
+    out.put("notRecovered", notRecovered());
+    out.put("parked", parked());
     out.put("errors", errors());
     out.put("refused", refused());
     out.put("acceptorMeanMicros", Math.round(acceptorMeanMicros() * 10) / 10.0);

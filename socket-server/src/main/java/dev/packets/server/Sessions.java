@@ -47,6 +47,12 @@ final class Sessions implements Mailbox.Outlet {
   private volatile PollingServlet polling;
   /** Told of every socket admitted and gone (presence across the cluster). */
   private volatile Cluster cluster;
+  /** Sessions that survive a reconnect (null: none do), and the door where a CONNECT asks for one. */
+  private volatile Recovery recovery;
+  private volatile Reconnects reconnects;
+  /** Why a connection may break without the client or the server meaning it to: only then is a session parked. */
+  private static final java.util.Set<String> BROKEN = java.util.Set.of("transport close", "transport error",
+      "ping timeout");
 
   Sessions(PacketServer server, ServerConfig config, ServerMetrics metrics, Gate gate, Outbound outbound,
       Inbound inbound, Executor workers) {
@@ -66,6 +72,11 @@ final class Sessions implements Mailbox.Outlet {
 
   void cluster(Cluster cluster) {
     this.cluster = cluster;
+  }
+
+  void recovery(Recovery recovery, Reconnects reconnects) {
+    this.recovery = recovery;
+    this.reconnects = reconnects;
   }
 
   /** The admitted sockets. */
@@ -115,8 +126,15 @@ final class Sessions implements Mailbox.Outlet {
         }
       });
     }
+    Reconnects door = reconnects;
+    if (door != null) {
+      door.watch(session);
+    }
     ScheduledFuture<?>[] timers = Gate.handshakeTimers();
     session.on("close", (s, args) -> {
+      if (door != null) {
+        door.closed(sid);
+      }
       // the timers the handshake armed (socket.io's connection timeout among them) would hold the closed session
       for (ScheduledFuture<?> timer : timers) {
         timer.cancel(false);
@@ -143,19 +161,30 @@ final class Sessions implements Mailbox.Outlet {
       raw.getClient().getConnection().close();
       return;
     }
-    Object auth;
-    try {
-      auth = JsonBridge.toJava(raw.getConnectData(), 0);
-    } catch (IllegalArgumentException e) {
-      auth = null;
-    }
+    Reconnects door = reconnects;
+    Reconnects.Decision decision = door == null ? null : door.take(session);
     Mailbox mailbox = outbound.mailbox(this, session);
     // the socket keeps its address; the session's entry is not needed any more (one CONNECT a session)
     String address = addresses.remove(session);
     address = address == null ? "unknown" : address;
-    PacketSocket socket = new PacketSocket(server, outbound, raw, auth, mailbox, address);
     Lane lane = new Lane(new TokenBucket(config.ratePerSecond(), config.rateBurst()));
-    socket.lane = lane;
+    PacketSocket socket;
+    if (decision != null && decision.claim() != null) {
+      socket = resumed(decision.claim(), raw, mailbox, address, lane);
+    } else {
+      Object auth;
+      try {
+        auth = JsonBridge.toJava(raw.getConnectData(), 0);
+      } catch (IllegalArgumentException e) {
+        auth = null;
+      }
+      if (decision != null && decision.asked()) {
+        metrics.notRecovered.increment();
+      }
+      socket = new PacketSocket(server, outbound, raw, auth, mailbox, address,
+          decision == null ? null : decision.pid(), decision == null ? null : new Backlog(), null);
+      socket.lane = lane;
+    }
     bySession.put(session, socket);
     // after the put: a websocket that takes the session over from now on tells the mailbox itself (carried());
     // one that did before is seen here (never overwritten with null: carried() may have run in between)
@@ -164,9 +193,10 @@ final class Sessions implements Mailbox.Outlet {
       mailbox.carriedBy(carrier);
     }
     raw.registerAllEventListener((event, args) -> inbound.onEvent(socket, event, args));
-    raw.on("disconnect", args -> disconnected(socket, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
-    if (config.authenticator() == null && config.onConnect().isEmpty()) {
-      admit(socket);
+    raw.on("disconnect", args -> disconnected(socket, raw, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
+    Recovery.Claim claim = decision == null ? null : decision.claim();
+    if (config.onConnect().isEmpty() && (claim != null || config.authenticator() == null)) {
+      admit(socket, claim);
       return;
     }
     // hooks may block (a token checked against a database): they run on the worker pool, and packets that come
@@ -175,7 +205,7 @@ final class Sessions implements Mailbox.Outlet {
     CompletableFuture<Void> admitted = new CompletableFuture<>();
     lane.tail = admitted;
     lane.admitting = true;
-    Object payload = auth;
+    Object payload = socket.auth();
     long timeout = config.authenticationTimeout().toMillis();
     CompletableFuture.delayedExecutor(timeout, TimeUnit.MILLISECONDS, outbound.pool()).execute(() -> {
       if (!admitted.isDone()) {
@@ -185,7 +215,7 @@ final class Sessions implements Mailbox.Outlet {
     try {
       workers.execute(() -> {
         try {
-          if (config.authenticator() != null) {
+          if (config.authenticator() != null && claim == null) {
             socket.principal(config.authenticator().authenticate(payload, socket.headers()));
           }
           for (Hooks.Connect hook : config.onConnect()) {
@@ -201,7 +231,7 @@ final class Sessions implements Mailbox.Outlet {
           return;
         }
         if (!admitted.isDone()) {
-          admit(socket);
+          admit(socket, claim);
           admitted.complete(null);
         }
       });
@@ -224,30 +254,81 @@ final class Sessions implements Mailbox.Outlet {
     outbound.disconnectAfterMailbox(socket);
   }
 
-  /** Counts a socket in, lets its packets take the hot path, and tells its client it is ready. */
-  private void admit(PacketSocket socket) {
+  /**
+   * A claimed session comes back on this connection: the one parked here, or one moved from another node made here;
+   * it stays parked (its pushes kept, not sent) until it is admitted.
+   */
+  private PacketSocket resumed(Recovery.Claim claim, SocketIoSocket raw, Mailbox mailbox, String address, Lane lane) {
+    PacketSocket socket = claim.local();
+    if (socket == null) {
+      MovedSession moved = claim.moved();
+      socket = new PacketSocket(server, outbound, raw, moved.auth(), mailbox, address, moved.pid(),
+          Backlog.moved(claim.offset(), moved.last(), moved.missed()), moved.id());
+      socket.principal(moved.principal());
+      moved.attributes().forEach(socket::restore);
+      moved.rooms().forEach(socket::join);
+      synchronized (socket) {
+        socket.parked = true;
+      }
+      sockets.put(socket.id(), socket);
+    }
+    synchronized (socket) {
+      socket.resume(raw, mailbox, address);
+      socket.lane = lane;
+      socket.gone = false;
+    }
+    return socket;
+  }
+
+  /**
+   * Counts a socket in, lets its packets take the hot path, and tells its client it is ready; a recovered one
+   * ({@code claim}) is sent again what it missed, in order, before anything pushed later.
+   */
+  private void admit(PacketSocket socket, Recovery.Claim claim) {
     synchronized (socket) {
       if (socket.gone) {
+        return;
+      }
+      java.util.List<Backlog.Entry> missed = claim == null ? null : socket.backlog.after(claim.offset());
+      if (claim != null && missed == null) {
+        // over its budget between the claim and now: it cannot be recovered exactly
+        socket.parked = false;
+        sockets.remove(socket.id(), socket);
+        outbound.close(socket, "the pushes missed while disconnected were over the recovery budget");
         return;
       }
       sockets.put(socket.id(), socket);
       socket.lane.admitting = false;
       metrics.connections.incrementAndGet();
       metrics.connectionsTotal.increment();
+      JSONObject ready = new JSONObject().put("fingerprint", config.registry().fingerprint());
+      if (socket.pid != null) {
+        ready.put("recovered", claim != null);
+      }
+      outbound.event(socket, PacketServer.READY_EVENT, ready);
+      if (claim != null) {
+        outbound.replay(socket, missed);
+        socket.parked = false;
+        metrics.recovered.increment();
+      }
     }
-    outbound.event(socket, PacketServer.READY_EVENT,
-        new JSONObject().put("fingerprint", config.registry().fingerprint()));
     Cluster presence = cluster;
-    if (presence != null) {
+    // a session recovered here never left this node's presence; one new here (or moved here) joins it
+    if (presence != null && (claim == null || claim.moved() != null)) {
       presence.joined(socket);
     }
   }
 
-  private void disconnected(PacketSocket socket, String reason) {
+  private void disconnected(PacketSocket socket, SocketIoSocket raw, String reason) {
+    Recovery parking = recovery;
+    boolean park = parking != null && socket.pid != null && !socket.ending && BROKEN.contains(reason);
     boolean admitted;
     synchronized (socket) {
+      if (socket.raw() != raw) {
+        return; // an old connection of a session that has come back on another
+      }
       socket.gone = true;
-      admitted = sockets.remove(socket.id()) != null;
+      admitted = park ? sockets.get(socket.id()) == socket : sockets.remove(socket.id(), socket);
     }
     socket.lane = null;
     socket.mailbox().close();
@@ -258,27 +339,43 @@ final class Sessions implements Mailbox.Outlet {
       awaiting.values().forEach(f -> f.completeExceptionally(gone));
       awaiting.clear();
     }
-    if (admitted) {
-      metrics.connections.decrementAndGet();
-      Cluster presence = cluster;
-      if (presence != null) {
-        presence.left(socket, reason);
-      }
-      if (!config.onDisconnect().isEmpty()) {
-        // like connect hooks, these may block (saving a player's state): not on the read thread
-        try {
-          workers.execute(() -> {
-            for (Hooks.Disconnect hook : config.onDisconnect()) {
-              try {
-                hook.disconnected(socket, reason);
-              } catch (RuntimeException e) {
-                LOG.warn("disconnect hook failed", e);
-              }
+    if (!admitted) {
+      return;
+    }
+    metrics.connections.decrementAndGet();
+    if (park && parking.park(socket)) {
+      return; // in its rooms still, its pushes kept: its client may come back
+    }
+    ended(socket, reason, true);
+  }
+
+  /**
+   * A session is over on this node: out of the admitted sockets and of presence, and (unless it moved to another
+   * node) its disconnect hooks run.
+   */
+  void ended(PacketSocket socket, String reason, boolean hooks) {
+    synchronized (socket) {
+      socket.parked = false;
+      sockets.remove(socket.id(), socket);
+    }
+    Cluster presence = cluster;
+    if (presence != null) {
+      presence.left(socket, reason);
+    }
+    if (hooks && !config.onDisconnect().isEmpty()) {
+      // like connect hooks, these may block (saving a player's state): not on the read thread
+      try {
+        workers.execute(() -> {
+          for (Hooks.Disconnect hook : config.onDisconnect()) {
+            try {
+              hook.disconnected(socket, reason);
+            } catch (RuntimeException e) {
+              LOG.warn("disconnect hook failed", e);
             }
-          });
-        } catch (RejectedExecutionException busy) {
-          LOG.warn("worker pool full: the disconnect hooks of socket {} did not run", socket.id());
-        }
+          }
+        });
+      } catch (RejectedExecutionException busy) {
+        LOG.warn("worker pool full: the disconnect hooks of socket {} did not run", socket.id());
       }
     }
   }
@@ -291,6 +388,7 @@ final class Sessions implements Mailbox.Outlet {
       return;
     }
     metrics.outboundOverflows.increment();
+    socket.ending = true;
     LOG.info("closing socket {} ({}): {} bytes wait to be written, over its outbound budget", socket.id(),
         socket.remoteAddress(), pending);
     FrameWriter writer = writers.get(session);
@@ -308,6 +406,9 @@ final class Sessions implements Mailbox.Outlet {
     metrics.protocolErrors.increment();
     LOG.debug("session {} closed: {}", sid, reason);
     PacketSocket socket = bySession(sid);
+    if (socket != null) {
+      socket.ending = true;
+    }
     if (socket != null && writers.get(sid) == null) {
       outbound.pool().execute(() -> socket.raw().disconnect(true));
     }
