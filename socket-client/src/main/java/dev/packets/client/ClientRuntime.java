@@ -22,10 +22,15 @@ final class ClientRuntime {
   /** The open clients, whose overdue sends the timer fails every {@link #SWEEP_MILLIS} ms. */
   private final java.util.Set<PacketClient> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
   static final long SWEEP_MILLIS = 20;
+  /** The longest a websocket handshake may take. */
+  static final int HANDSHAKE_MILLIS = 5_000;
 
   private ClientRuntime() {
     manager = ClientManager.createClient();
     manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+    // a connection that is accepted and then dropped before the handshake's answer would otherwise hold a
+    // reconnection for Tyrus' default of 30 s
+    manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, HANDSHAKE_MILLIS);
     timers = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "packets-client-timer");
       t.setDaemon(true);

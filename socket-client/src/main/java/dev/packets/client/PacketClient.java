@@ -63,6 +63,14 @@ public final class PacketClient implements AutoCloseable {
   private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
   private volatile boolean closed;
   private volatile String closeReason;
+  /**
+   * Socket.IO's connection state recovery: the session's private id the server gave (null: it keeps no sessions), the
+   * offset of the last push received, and whether the latest connect recovered the session.
+   */
+  private volatile String pid;
+  private volatile String lastOffset;
+  private volatile boolean recovered;
+  private volatile String socketId;
   private int backoffMillis = 100;
   /** When the server last pinged (System.nanoTime()), and how long it may be silent: its interval plus timeout. */
   private volatile long lastPing;
@@ -171,6 +179,21 @@ public final class PacketClient implements AutoCloseable {
     return connected.isDone() && !connected.isCompletedExceptionally() && session != null && session.isOpen();
   }
 
+  /**
+   * Whether the latest (re)connect recovered this client's session: the server kept its socket id, principal,
+   * attributes and rooms while it was away and sent again, in order, the packets pushed meanwhile. False on the first
+   * connect, and when the session could not be recovered (a new one began). Only a server built with
+   * {@code recovery()} keeps sessions.
+   */
+  public boolean recovered() {
+    return recovered;
+  }
+
+  /** The server's id of this client's socket (the same after a recovery), or null before the first connect. */
+  public String socketId() {
+    return socketId;
+  }
+
   /** Why the server closed or refused the connection, if it said. */
   public String closeReason() {
     return closeReason;
@@ -275,7 +298,7 @@ public final class PacketClient implements AutoCloseable {
         JSONObject open = new JSONObject(text.substring(1));
         silenceMillis = open.optLong("pingInterval", 25_000) + open.optLong("pingTimeout", 20_000);
         lastPing = System.nanoTime();
-        writeQuietly(Frames.connect(options.auth() == null ? null : JsonBridge.toJson(options.auth(), registry)));
+        writeQuietly(Frames.connect(connectData()));
       }
       case '2' -> {
         lastPing = System.nanoTime();
@@ -284,6 +307,34 @@ public final class PacketClient implements AutoCloseable {
       case '4' -> onSocketIo(text.substring(1));
       default -> { }
     }
+  }
+
+  /** The CONNECT's data: the auth payload, with the session's pid and last offset when it may be recovered. */
+  private Object connectData() {
+    Object auth = options.auth() == null ? null : JsonBridge.toJson(options.auth(), registry);
+    String session = pid;
+    if (session == null || !(auth == null || auth instanceof JSONObject)) {
+      return auth;
+    }
+    JSONObject data = auth == null ? new JSONObject() : new JSONObject(auth.toString());
+    data.put("pid", session);
+    if (lastOffset != null) {
+      data.put("offset", lastOffset);
+    }
+    return data;
+  }
+
+  /** The server's answer to CONNECT, {@code {"sid":…,"pid":…}}: whether the session was recovered. */
+  private void onConnected(String json) {
+    JSONObject data = json.isEmpty() ? new JSONObject() : new JSONObject(json);
+    String given = data.optString("pid", null);
+    recovered = given != null && given.equals(pid);
+    if (!recovered) {
+      lastOffset = null;
+    }
+    pid = given;
+    socketId = data.optString("sid", null);
+    backoffMillis = 100;
   }
 
   private void onSocketIo(String packet) {
@@ -307,7 +358,7 @@ public final class PacketClient implements AutoCloseable {
     int id = i > idStart ? Integer.parseInt(packet.substring(idStart, i)) : -1;
     String json = packet.substring(i);
     switch (type) {
-      case '0' -> backoffMillis = 100; // connected; ready once the server's hooks accept us (packets:ready)
+      case '0' -> onConnected(json); // connected; ready once the server's hooks accept us (packets:ready)
       case '4' -> connected.completeExceptionally(new PacketError(401, new JSONObject(json).optString("message")));
       case '1' -> onDrop("disconnected by the server");
       case '2' -> onEvent(new JSONArray(json), id);
@@ -360,6 +411,9 @@ public final class PacketClient implements AutoCloseable {
         connected.completeExceptionally(new PacketError(why == null ? 401 : why.optInt("code", 401), closeReason));
       }
       return;
+    }
+    if (ack < 0 && pid != null && args.length() > 2 && args.opt(args.length() - 1) instanceof String offset) {
+      lastOffset = offset; // a push's recovery offset (Socket.IO's: its last argument)
     }
     handlers().execute(() -> {
       Object outcome;
