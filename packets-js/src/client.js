@@ -27,7 +27,9 @@ class Client {
       this.socket.once('packets:refused', ({ reason }) => reject(new PacketError(401, reason)));
       this.socket.once('connect_error', (e) => reject(e));
     });
-    this.socket.on('packets:ready', () => this.emit(this.connectedOnce ? 'reconnect' : 'connect'));
+    // a server that keeps sessions says whether this connect recovered ours (socket.io's connection state recovery)
+    this.socket.on('packets:ready', (info) => this.emit(this.connectedOnce ? 'reconnect' : 'connect',
+      { recovered: info?.recovered === true }));
     this.socket.on('packets:ready', () => { this.connectedOnce = true; });
     this.reconnection = options.reconnection ?? true;
     this.socket.on('disconnect', (reason) => {
@@ -44,7 +46,15 @@ class Client {
     this.accept('Refresh', { respond: () => this.refresh() });
   }
 
-  /** on('connect' | 'reconnect' | 'disconnect' | 'close' | 'packet', listener) */
+  /**
+   * Whether the latest (re)connect recovered this client's session: same socket id, rooms and attributes, and the
+   * packets pushed while it was away delivered in order (a server built with recovery()).
+   */
+  get recovered() {
+    return this.socket.recovered === true;
+  }
+
+  /** on('connect' | 'reconnect' | 'disconnect' | 'close' | 'packet', listener); connect and reconnect get {recovered} */
   on(event, listener) {
     if (!this.listeners.has(event)) this.listeners.set(event, []);
     this.listeners.get(event).push(listener);

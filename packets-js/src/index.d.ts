@@ -34,8 +34,11 @@ export interface ConnectOptions {
 export interface Client {
   send(packet: Dehydrated): Promise<unknown>;
   accept(name: string, acceptor: Acceptor | ((data: unknown) => unknown)): Client;
-  on(event: 'connect' | 'reconnect' | 'disconnect' | 'close' | 'packet' | 'redirect' | 'refresh',
+  on(event: 'connect' | 'reconnect', listener: (info: { recovered: boolean }) => void): Client;
+  on(event: 'disconnect' | 'close' | 'packet' | 'redirect' | 'refresh',
      listener: (...args: unknown[]) => void): Client;
+  /** Whether the latest (re)connect recovered the session (a server built with recovery()). */
+  readonly recovered: boolean;
   stats: { packetsIn: number; packetsOut: number; bytesIn: number; bytesOut: number };
   close(): void;
 }

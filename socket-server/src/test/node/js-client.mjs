@@ -29,9 +29,24 @@ const responses = await client.send(['Bundle', [['Move', { entity: 1, x: 0, y: 0
 assert.deepEqual(responses, ['moved 1 to 0,0', ['Echo', { text: 'B' }]]);
 console.log('Bundle acked in order');
 
+// the connection drops without a goodbye; a packet pushed to the socket's room meanwhile arrives when it is back
+const got = [];
+client.accept('Echo', (echo) => { got.push(echo.text); return null; });
+assert.equal(await client.send(['Echo', { text: 'join:js' }]), 'joined');
+const helper = await connect(`http://127.0.0.1:${port}`, { timeout: 5000, reconnection: false });
+const recovered = new Promise((resolve) => client.on('reconnect', resolve));
+client.socket.io.engine.transport.ws.terminate();
+assert.equal(await helper.send(['Echo', { text: 'push:js:while away' }]), 'pushed');
+assert.deepEqual(await recovered, { recovered: true });
+assert.equal(client.recovered, true);
+for (let i = 0; i < 100 && got.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+assert.deepEqual(got, ['while away']);
+helper.close();
+console.log('recovered its session with the push it missed');
+
 const reconnected = new Promise((resolve) => client.on('reconnect', resolve));
 console.log('restart me');
-await reconnected;
+assert.deepEqual(await reconnected, { recovered: false }, 'a restarted server has not kept the session');
 assert.equal(await client.send(['Move', { entity: 2, x: 0, y: 0 }]), 'moved 2 to 0,0');
 console.log('reconnected after a server restart');
 client.close();

@@ -19,13 +19,13 @@ class JsClientTest {
     String node = External.tool("node", "install Node 18+ (apt-get install nodejs npm)");
     assertTrue(new File("../packets-js/node_modules/socket.io-client").isDirectory(),
         "packets-js must be built first (its module runs npm ci)");
-    AtomicReference<PacketServer> server = new AtomicReference<>(TestPackets.server().build().start());
+    AtomicReference<PacketServer> server = new AtomicReference<>(RecoveryInteropTest.node().build().start());
     int port = server.get().port();
     String output;
     try (Child driver = Child.start(new File("src/test/node"), line -> {
       if (line.equals("restart me")) {
         server.get().close();
-        server.set(TestPackets.server().port(port).build().start());
+        server.set(RecoveryInteropTest.node().port(port).build().start());
       }
     }, List.of(node, "js-client.mjs", String.valueOf(port)))) {
       int exit = driver.await(Duration.ofSeconds(30));
@@ -35,6 +35,7 @@ class JsClientTest {
     } finally {
       server.get().close();
     }
+    assertTrue(output.contains("recovered its session with the push it missed"), output);
     assertTrue(output.contains("reconnected after a server restart"), output);
   }
 }
