@@ -525,9 +525,28 @@ public final class PacketClient implements AutoCloseable {
     }
   }
 
-  /** Waits until (re)connected. */
+  /**
+   * Waits until (re)connected, through failed attempts while the client reconnects; fails at the timeout, when the
+   * server refuses the client, or at once when it does not reconnect.
+   */
   public void awaitConnected(Duration timeout) throws Exception {
-    connected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      CompletableFuture<Void> attempt = connected;
+      try {
+        attempt.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return;
+      } catch (java.util.concurrent.ExecutionException e) {
+        // an attempt that failed is followed by another while the client reconnects; a refusal is final
+        boolean refused = e.getCause() instanceof PacketError error && error.code() != 503;
+        if (closed || !options.reconnect() || refused || System.nanoTime() >= deadline) {
+          throw e;
+        }
+        while (connected == attempt && !closed && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+      }
+    }
   }
 
   @Override

@@ -48,14 +48,18 @@ public final class TcpProxy implements AutoCloseable {
   /** Drops every open connection with a reset. */
   public void cut() {
     for (Socket socket : open) {
-      try {
-        socket.setSoLinger(true, 0);
-        socket.close();
-      } catch (IOException ignored) {
-        // closed already
-      }
+      reset(socket);
     }
     open.clear();
+  }
+
+  private static void reset(Socket socket) {
+    try {
+      socket.setSoLinger(true, 0);
+      socket.close();
+    } catch (IOException ignored) {
+      // closed already
+    }
   }
 
   private void accept() {
@@ -67,7 +71,7 @@ public final class TcpProxy implements AutoCloseable {
         return;
       }
       if (refusing) {
-        close(client);
+        reset(client);
         continue;
       }
       try {
