@@ -90,6 +90,38 @@ class GameTest {
   }
 
   @Test
+  void aPlayerWhoseConnectionDropsComesBackWithItsEntityAndTheChatItMissed() throws Exception {
+    try (dev.packets.testing.TcpProxy proxy = new dev.packets.testing.TcpProxy(servers.get(0).port());
+        PacketClient player = PacketClient.connect(URI.create("http://127.0.0.1:" + proxy.port()), GameServer.PACKETS,
+            new ClientOptions(null, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), true,
+                java.time.Duration.ofMillis(100)))) {
+      List<String> chat = new CopyOnWriteArrayList<>();
+      player.accept(Chat.class, c -> chat.add(c.text()) ? null : null);
+      player.accept(Tick.class, t -> null);
+      player.accept(Spots.class, s -> null);
+      Joined me = (Joined) get(player.send(new Join("ada")));
+      proxy.refuse(true);
+      proxy.cut();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (servers.get(0).server().metrics().parked() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals(1, servers.get(0).server().metrics().parked(), "the player's session waits");
+      get(client.send(new Chat("bob", "where did ada go?", Map.of())));
+      Thread.sleep(100);
+      proxy.refuse(false);
+      player.awaitConnected(java.time.Duration.ofSeconds(5));
+      assertTrue(player.recovered());
+      assertEquals(null, get(player.send(new Input(me.entity(), 1f, 60f))), "still steering its own entity");
+      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (chat.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals(List.of("where did ada go?"), chat);
+    }
+  }
+
+  @Test
   void cheatingInputIsRefused() throws Exception {
     Joined me = (Joined) get(client.send(new Join("ada")));
     assertEquals("node-1", me.node());

@@ -215,7 +215,9 @@ final class Recovery {
     }
     found.expiry().cancel(false);
     metrics.parked.decrementAndGet();
-    ended.ended(socket, "moved to node " + node, false);
+    // this node's disconnect hooks run (what it held for the socket can go); the other node's connect hooks see it
+    // recovered
+    ended.ended(socket, "moved to node " + node, true);
     return carried;
   }
 }

@@ -350,8 +350,9 @@ final class Sessions implements Mailbox.Outlet {
   }
 
   /**
-   * A session is over on this node: out of the admitted sockets and of presence, and (unless it moved to another
-   * node) its disconnect hooks run.
+   * A session is over on this node: out of the admitted sockets and of presence, and its disconnect hooks run (for a
+   * session that moved to another node too: with reason {@code moved to node <id>}, so that what this node held for
+   * it can go).
    */
   void ended(PacketSocket socket, String reason, boolean hooks) {
     synchronized (socket) {

@@ -16,6 +16,7 @@ import dev.packets.game.wire.WhereIs;
 import dev.packets.server.Acceptor;
 import dev.packets.server.PacketServer;
 import dev.packets.server.PacketSocket;
+import dev.packets.server.ServerConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +35,14 @@ public final class GameServer implements AutoCloseable {
   public static final int MAX_CHAT = 200;
   private static final int SPOTS_PER_PACKET = 200;
   private static final PacketSocket.Key<Integer> PLAYER = new PacketSocket.Key<>("player", Integer.class);
+  /** The node whose simulation holds the player's entity. */
+  private static final PacketSocket.Key<String> HOME = new PacketSocket.Key<>("home", String.class);
+  /**
+   * A player whose connection drops keeps its entity for 30 s; chat sent meanwhile is kept for it (snapshots are
+   * not: a parked socket gets none, and the next one shows the world as it is).
+   */
+  public static final ServerConfig.Recovery RECOVERY = new ServerConfig.Recovery(java.time.Duration.ofSeconds(30),
+      256, 256 * 1024, 10_000);
 
   private final GameNode node;
   private final PacketServer server;
@@ -50,6 +59,15 @@ public final class GameServer implements AutoCloseable {
         .accept(Input.class, new InputAcceptor())
         .answerLater(WhereIs.class, (ask, socket) -> node.whereIs(ask.entity()))
         .accept(Chat.class, new ChatAcceptor())
+        .recovery(RECOVERY)
+        .onConnect(socket -> {
+          // a session recovered from another node: its entity lives in that node's simulation (which let it go
+          // when the session moved): the player joins this node again
+          if (socket.recovered() && !node.name().equals(socket.get(HOME))) {
+            socket.set(PLAYER, null);
+            socket.set(HOME, null);
+          }
+        })
         .onDisconnect((socket, reason) -> {
           Integer player = socket.get(PLAYER);
           if (player != null) {
@@ -86,7 +104,7 @@ public final class GameServer implements AutoCloseable {
     Tick tick = new Tick((int) sim.tick(), node.name());
     for (PacketSocket socket : server.sockets()) {
       Integer player = socket.get(PLAYER);
-      if (player == null) {
+      if (player == null || !socket.connected()) {
         continue;
       }
       Entity me = sim.find(player);
@@ -135,6 +153,7 @@ public final class GameServer implements AutoCloseable {
       return node.call(sim -> {
         Entity e = sim.join();
         socket.set(PLAYER, e.id());
+        socket.set(HOME, node.name());
         return (Object) new Joined(e.id(), node.name(), Simulation.WORLD);
       });
     }

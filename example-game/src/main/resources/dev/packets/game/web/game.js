@@ -8,9 +8,16 @@ const client = await connect(location.origin);
 const COLORS = { 'node-1': '#5ab4ff', 'node-2': '#ffb45a', 'node-3': '#8ee06a' };
 
 // a response that is a packet arrives dehydrated: ['Joined', {entity, node, world}]
-const [, me] = await client.send(['Join', { name: `web-${Math.floor(Math.random() * 1000)}` }]);
-$('node').textContent = me.node;
-$('me').textContent = `entity ${me.entity}`;
+const name = `web-${Math.floor(Math.random() * 1000)}`;
+let me;
+async function join() {
+  [, me] = await client.send(['Join', { name }]);
+  $('node').textContent = me.node;
+  $('me').textContent = `entity ${me.entity}`;
+}
+await join();
+// back after a drop: a recovered session still has its entity; a new one (or one now on another node) joins again
+client.on('reconnect', ({ recovered }) => { if (!recovered) join(); });
 const scale = canvas.width / me.world;
 let spots = new Map();
 let frame = [];
@@ -53,7 +60,10 @@ function steer() {
   const dy = (keys.has('arrowdown') || keys.has('s')) - (keys.has('arrowup') || keys.has('w'));
   speed = dx || dy ? 80 : 0;
   if (dx || dy) heading = Math.atan2(dy, dx);
-  client.send(['Input', { entity: me.entity, heading, speed }]).catch((e) => { $('answer').textContent = `refused: ${e.code} ${e.reason}`; });
+  client.send(['Input', { entity: me.entity, heading, speed }]).catch((e) => {
+    $('answer').textContent = `refused: ${e.code} ${e.reason}`;
+    if (e.code === 401) join();
+  });
 }
 
 // click an entity: WhereIs, and which node answered
