@@ -103,6 +103,28 @@ final class Mailbox {
     return true;
   }
 
+  /**
+   * Queues a send of a fan-out without draining: true when the caller must have this mailbox drained ({@link
+   * #drainDeferred}), which it does for many mailboxes in one task of the outbound pool instead of a task each.
+   */
+  boolean offerDeferred(Send send) {
+    if (closed) {
+      return false;
+    }
+    long now = PENDING.addAndGet(this, send.bytes());
+    if (now > budget) {
+      overflow(now);
+      return false;
+    }
+    queue().add(send);
+    return STATE.compareAndSet(this, IDLE, DRAINING);
+  }
+
+  /** Drains a mailbox whose {@link #offerDeferred} said so. */
+  void drainDeferred() {
+    drain();
+  }
+
   /** The library flushed what it held to a polling response. */
   void libraryFlushed() {
     PENDING.addAndGet(this, -IN_LIBRARY.getAndSet(this, 0));

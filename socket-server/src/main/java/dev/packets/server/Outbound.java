@@ -45,37 +45,64 @@ final class Outbound {
     return new Mailbox(config.outboundBudget(), pool, outlet, session);
   }
 
-  /** Pushes an already encoded packet to every target, the same bytes to each. */
+  /** How many mailboxes one task of the outbound pool drains after a fan-out. */
+  static final int DRAIN_BATCH = 32;
+
+  /**
+   * Pushes an already encoded packet to every target, the same bytes to each; the mailboxes are drained in tasks of
+   * {@value #DRAIN_BATCH}, not a task each.
+   */
   void pushEncoded(Iterable<PacketSocket> targets, int id, byte[] payload) {
     String header = Frames.push(id);
+    Mailbox[] due = new Mailbox[DRAIN_BATCH];
+    int n = 0;
     for (PacketSocket socket : targets) {
-      push(socket, id, header, payload);
+      if (push(socket, id, header, payload, true)) {
+        due[n++] = socket.mailbox();
+        if (n == DRAIN_BATCH) {
+          drainLater(due, n);
+          due = new Mailbox[DRAIN_BATCH];
+          n = 0;
+        }
+      }
     }
+    if (n > 0) {
+      drainLater(due, n);
+    }
+  }
+
+  private void drainLater(Mailbox[] due, int n) {
+    pool.execute(() -> {
+      for (int i = 0; i < n; i++) {
+        due[i].drainDeferred();
+      }
+    });
   }
 
   /** Pushes one packet to one socket; an unencodable packet fails here, in the caller's hands. */
   void push(PacketSocket socket, Object packet) {
     byte[] payload = registry.encode(packet);
     int id = registry.id(packet.getClass());
-    push(socket, id, Frames.push(id), payload);
+    push(socket, id, Frames.push(id), payload, false);
   }
 
-  private void push(PacketSocket socket, int id, String header, byte[] payload) {
+  /** Offers a push; {@code deferred}: true when the caller must have the mailbox drained. */
+  private boolean push(PacketSocket socket, int id, String header, byte[] payload, boolean deferred) {
     metrics.packetsOut.increment();
     metrics.bytesOut.add(payload.length);
     Backlog backlog = socket.backlog;
     if (backlog == null) {
-      offer(socket, id, header, payload, null);
-      return;
+      return offer(socket, id, header, payload, null, deferred);
     }
     // a session that can be recovered: each push gets its offset and is kept, and is offered under the socket's
     // lock, so what a recovery sends again and what comes after it stay in order
     synchronized (socket) {
       long offset = backlog.append(id, payload, socket.parked, config.recoveryPackets(), config.recoveryBytes());
-      if (!socket.parked) {
-        String text = Backlog.text(offset);
-        offer(socket, id, Frames.push(id, text), payload, text);
+      if (socket.parked) {
+        return false;
       }
+      String text = Backlog.text(offset);
+      return offer(socket, id, Frames.push(id, text), payload, text, deferred);
     }
   }
 
@@ -85,15 +112,21 @@ final class Outbound {
       metrics.packetsOut.increment();
       metrics.bytesOut.add(entry.payload().length);
       String text = Backlog.text(entry.offset());
-      offer(socket, entry.packetId(), Frames.push(entry.packetId(), text), entry.payload(), text);
+      offer(socket, entry.packetId(), Frames.push(entry.packetId(), text), entry.payload(), text, false);
     }
   }
 
-  private static void offer(PacketSocket socket, int id, String header, byte[] payload, String offset) {
+  private static boolean offer(PacketSocket socket, int id, String header, byte[] payload, String offset,
+      boolean deferred) {
     SocketIoSocket raw = socket.raw();
     Runnable viaLibrary = offset == null ? () -> raw.send(String.valueOf(id), payload)
         : () -> raw.send(String.valueOf(id), payload, offset);
-    socket.mailbox().offer(new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length));
+    Mailbox.Send send = new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length);
+    if (deferred) {
+      return socket.mailbox().offerDeferred(send);
+    }
+    socket.mailbox().offer(send);
+    return false;
   }
 
   /** Queues a JSON event ({@code packets:ready}, {@code packets:close}…) for one socket. */
