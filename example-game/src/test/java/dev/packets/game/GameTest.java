@@ -110,7 +110,7 @@ class GameTest {
       get(client.send(new Chat("bob", "where did ada go?", Map.of())));
       Thread.sleep(100);
       proxy.refuse(false);
-      player.awaitConnected(java.time.Duration.ofSeconds(5));
+      player.awaitConnected(java.time.Duration.ofSeconds(15));
       assertTrue(player.recovered());
       assertEquals(null, get(player.send(new Input(me.entity(), 1f, 60f))), "still steering its own entity");
       deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

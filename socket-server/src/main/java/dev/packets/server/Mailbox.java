@@ -18,8 +18,21 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
  * websocket) and is counted; nothing is dropped silently while the socket stays open.
  */
 final class Mailbox {
-  /** One thing to send: frames for the websocket, or the same sent through the library (polling). */
-  record Send(String header, byte[] attachment, Runnable viaLibrary, int bytes) {}
+  /**
+   * One thing to send: frames for the websocket, or the same sent through the library (polling): by {@code
+   * viaLibrary}, or for a push shared by every socket of a broadcast ({@code viaLibrary} null) by the mailbox's own
+   * {@linkplain #library way through the library}, as packet {@code packetId}.
+   */
+  record Send(String header, byte[] attachment, Runnable viaLibrary, int bytes, int packetId) {
+    Send(String header, byte[] attachment, Runnable viaLibrary, int bytes) {
+      this(header, attachment, viaLibrary, bytes, -1);
+    }
+  }
+
+  /** What {@link #offerFanOut} leaves to its caller. */
+  static final int NOTHING = 0;
+  static final int DRAIN = 1;
+  static final int CARRY = 2;
 
   private static final int IDLE = 0;
   private static final int DRAINING = 1;
@@ -49,6 +62,8 @@ final class Mailbox {
   /** The websocket that carries the session now, or null (polling: the library writes). */
   private volatile FrameWriter writer;
   private volatile boolean closed;
+  /** Sends a shared push through the library (a polling session), set once the socket exists. */
+  private volatile java.util.function.Consumer<Send> library;
 
   /** What overflowing does: one for all mailboxes (the sessions registry), told the session id. */
   interface Outlet {
@@ -61,6 +76,11 @@ final class Mailbox {
     this.pool = pool;
     this.outlet = outlet;
     this.session = session;
+  }
+
+  /** How a shared push goes through the library on this session. */
+  void library(java.util.function.Consumer<Send> library) {
+    this.library = library;
   }
 
   /** A websocket carries the session now (or null: none does). */
@@ -122,6 +142,39 @@ final class Mailbox {
 
   /** Drains a mailbox whose {@link #offerDeferred} said so. */
   void drainDeferred() {
+    drain();
+  }
+
+  /**
+   * A fan-out's send, the same object for every socket: {@link #CARRY} when this mailbox was idle and empty, so the
+   * caller now owns its drain and carries the send to {@link #writeCarried} itself (nothing is stored here: a
+   * broadcast to an idle socket costs no queue node and no store into this long-lived object); {@link #DRAIN} when
+   * the send was queued and the caller must have the mailbox drained; {@link #NOTHING} when it was queued behind a
+   * drain under way, or refused (closed, over budget).
+   */
+  int offerFanOut(Send send) {
+    if (closed) {
+      return NOTHING;
+    }
+    long now = PENDING.addAndGet(this, send.bytes());
+    if (now > budget) {
+      overflow(now);
+      return NOTHING;
+    }
+    if (empty() && STATE.compareAndSet(this, IDLE, DRAINING)) {
+      return CARRY;
+    }
+    queue().add(send);
+    return STATE.compareAndSet(this, IDLE, DRAINING) ? DRAIN : NOTHING;
+  }
+
+  /** Writes the send that {@link #offerFanOut} left to the caller, then what was queued behind it. */
+  void writeCarried(Send send) {
+    if (closed) {
+      PENDING.addAndGet(this, -send.bytes());
+    } else {
+      write(send);
+    }
     drain();
   }
 
@@ -197,7 +250,11 @@ final class Mailbox {
         }
       } else {
         IN_LIBRARY.addAndGet(this, bytes);
-        send.viaLibrary().run();
+        if (send.viaLibrary() != null) {
+          send.viaLibrary().run();
+        } else {
+          library.accept(send);
+        }
         if (this.writer != null) {
           // a websocket session: the library wrote it out at once
           libraryFlushed();

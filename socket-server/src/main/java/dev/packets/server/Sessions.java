@@ -185,6 +185,8 @@ final class Sessions implements Mailbox.Outlet {
           decision == null ? null : decision.pid(), decision == null ? null : new Backlog(), null);
       socket.lane = lane;
     }
+    // a broadcast's one shared push, through the library when no websocket carries the session
+    mailbox.library(send -> raw.send(String.valueOf(send.packetId()), send.attachment()));
     bySession.put(session, socket);
     // after the put: a websocket that takes the session over from now on tells the mailbox itself (carried());
     // one that did before is seen here (never overwritten with null: carried() may have run in between)

@@ -121,7 +121,7 @@ class RecoveryTest {
       }
       a.broadcast(new Echo("four"));
     });
-    client.awaitConnected(Duration.ofSeconds(5));
+    client.awaitConnected(Duration.ofSeconds(15));
     assertTrue(client.recovered(), "recovered");
     assertEquals(id, client.socketId());
     await(() -> got.size() >= 5, got);
@@ -167,7 +167,7 @@ class RecoveryTest {
         a.broadcast(new Echo("missed " + i));
       }
     });
-    client.awaitConnected(Duration.ofSeconds(5));
+    client.awaitConnected(Duration.ofSeconds(15));
     await(() -> client.isConnected() && !id.equals(client.socketId()), client.socketId());
     assertFalse(client.recovered());
     assertEquals(List.of(), got, "none of the three: not a part of them");
@@ -229,7 +229,7 @@ class RecoveryTest {
       a.to("red").send(new Echo("from a"));
       proxy.target(b.port());
     });
-    client.awaitConnected(Duration.ofSeconds(5));
+    client.awaitConnected(Duration.ofSeconds(15));
     await(() -> got.size() >= 2, got);
     assertTrue(client.recovered());
     assertEquals(id + " nick=ada rooms=red recovered=true", ask(client, "whoami"));
@@ -260,7 +260,7 @@ class RecoveryTest {
     PacketClient client = client(proxy, new CopyOnWriteArrayList<>());
     String id = client.socketId();
     away(proxy, a, 1, () -> proxy.target(b.port()));
-    client.awaitConnected(Duration.ofSeconds(5));
+    client.awaitConnected(Duration.ofSeconds(15));
     await(() -> client.isConnected() && !id.equals(client.socketId()), client.socketId());
     assertFalse(client.recovered());
     assertEquals(1, b.metrics().notRecovered());

@@ -114,7 +114,7 @@ class RedisClusterFaultTest {
     Thread.sleep(200);
     proxy.target(b.port());
     proxy.refuse(false);
-    client.awaitConnected(Duration.ofSeconds(5));
+    client.awaitConnected(Duration.ofSeconds(15));
     await(() -> got.size() >= 3, () -> got);
     Thread.sleep(200);
     assertTrue(client.recovered());
