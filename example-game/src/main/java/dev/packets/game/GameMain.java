@@ -7,6 +7,7 @@ import dev.packets.game.sim.Simulation;
 import dev.packets.intercom.Intercom;
 import dev.packets.intercom.LocalHub;
 import dev.packets.intercom.redis.RedisIntercom;
+import dev.packets.intercom.redis.RedisIntercomBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class GameMain {
       }
     } else {
       String name = "node-" + options.node();
-      RedisIntercom.Builder builder = RedisIntercom.builder(options.redis()).id(name).registry(GameServer.PACKETS);
+      RedisIntercomBuilder builder = RedisIntercom.builder(options.redis()).id(name).registry(GameServer.PACKETS);
       // the cluster's secret from the environment; without one the nodes run unauthenticated (and say so)
       String secret = System.getenv("PACKETS_INTERCOM_SECRET");
       Intercom intercom = (secret == null || secret.isEmpty() ? builder.insecure() : builder.secret(secret)).start();

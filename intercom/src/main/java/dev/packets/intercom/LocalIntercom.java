@@ -5,6 +5,7 @@ import dev.packets.intercom.node.Frame.Reply;
 import dev.packets.intercom.node.Frame.Request;
 import dev.packets.intercom.node.Gathering;
 import dev.packets.intercom.node.NodeCore;
+import dev.packets.intercom.node.Outgoing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -14,10 +15,60 @@ import java.util.concurrent.CompletableFuture;
 public final class LocalIntercom implements Intercom {
   private final LocalHub hub;
   private final NodeCore core;
+  private final Outgoing out;
 
   LocalIntercom(LocalHub hub, NodeCore core) {
     this.hub = hub;
     this.core = core;
+    this.out = new Outgoing(core, new InMemory());
+  }
+
+  /** The hub's way from node to node: method calls, the frames as the binary codec reads them (or as they are). */
+  private final class InMemory implements Outgoing.Route {
+    @Override
+    public IntercomException unavailable(String what) {
+      return null;
+    }
+
+    @Override
+    public List<String> peers() {
+      return hub.peersOf(self()).stream().map(LocalIntercom::self).toList();
+    }
+
+    @Override
+    public boolean member(String node) {
+      return hub.node(node) != null;
+    }
+
+    @Override
+    public void toAll(List<String> peers, Outgoing.Encoded<Request> request, Gathering gathering) {
+      for (String node : peers) {
+        toOne(node, request, gathering);
+      }
+    }
+
+    @Override
+    public void toOne(String node, Outgoing.Encoded<Request> request, Gathering gathering) {
+      LocalIntercom peer = hub.node(node);
+      if (peer == null) {
+        gathering.left(node);
+      } else {
+        peer.receive(request.frame());
+      }
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(Outgoing.Encoded<Publication> publication) {
+      for (LocalIntercom peer : hub.peersOf(self())) {
+        peer.core().deliver(publication.frame());
+      }
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean inline() {
+      return false;
+    }
   }
 
   NodeCore core() {
@@ -48,68 +99,17 @@ public final class LocalIntercom implements Intercom {
 
   @Override
   public CompletableFuture<Gathered> ask(String type, Object payload, Duration timeout) {
-    NodeCore.checkType(type);
-    NodeCore.checkTimeout(timeout);
-    List<LocalIntercom> peers = hub.peersOf(self());
-    Gathering gathering = core.open(type, peers.stream().map(LocalIntercom::self).toList(), timeout);
-    Request request;
-    try {
-      request = core.throughWire(new Request(self(), gathering.id(), type, timeout.toMillis(), payload, null));
-    } catch (RuntimeException e) {
-      gathering.fail(e);
-      return gathering.future();
-    }
-    for (LocalIntercom peer : peers) {
-      peer.receive(request);
-    }
-    core.answerSelf(gathering, request, false);
-    return gathering.future();
+    return out.ask(type, payload, timeout);
   }
 
   @Override
   public CompletableFuture<Gathered> ask(String node, String type, Object payload, Duration timeout) {
-    NodeCore.checkNode(node);
-    NodeCore.checkType(type);
-    NodeCore.checkTimeout(timeout);
-    Gathering gathering = core.openOf(type, List.of(node), timeout);
-    Request request;
-    try {
-      request = core.throughWire(new Request(self(), gathering.id(), type, timeout.toMillis(), payload, null));
-    } catch (RuntimeException e) {
-      gathering.fail(e);
-      return gathering.future();
-    }
-    if (node.equals(self())) {
-      core.answerSelf(gathering, request, false);
-    } else {
-      LocalIntercom peer = hub.node(node);
-      if (peer == null) {
-        gathering.left(node);
-      } else {
-        peer.receive(request);
-      }
-    }
-    return gathering.future();
+    return out.ask(node, type, payload, timeout);
   }
 
   @Override
   public CompletableFuture<Void> publish(String topic, Object value) {
-    NodeCore.checkType(topic);
-    if (core.closed()) {
-      return CompletableFuture.failedFuture(new IntercomException("node " + self() + " is closed: it cannot publish '"
-          + topic + "'"));
-    }
-    Publication publication;
-    try {
-      publication = core.throughWire(new Publication(self(), topic, value, null));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    core.deliver(publication);
-    for (LocalIntercom peer : hub.peersOf(self())) {
-      peer.core().deliver(publication);
-    }
-    return CompletableFuture.completedFuture(null);
+    return out.publish(topic, value);
   }
 
   @Override

@@ -29,6 +29,16 @@ final class Mailbox {
     }
   }
 
+  /**
+   * What a queued send costs against the budget besides its bytes: its queue node and its share of the objects that
+   * hold it. A flood of tiny pushes to a socket that does not read is stopped by the budget, not let grow 3× past it.
+   */
+  static final int OVERHEAD = 64;
+
+  private static int cost(Send send) {
+    return send.bytes() + OVERHEAD;
+  }
+
   /** What {@link #offerFanOut} leaves to its caller. */
   static final int NOTHING = 0;
   static final int DRAIN = 1;
@@ -83,6 +93,11 @@ final class Mailbox {
     this.library = library;
   }
 
+  /** Whether a websocket carries the session now (its writes only queue frames, they never block). */
+  boolean carried() {
+    return writer != null;
+  }
+
   /** A websocket carries the session now (or null: none does). */
   synchronized void carriedBy(FrameWriter writer) {
     this.writer = writer;
@@ -100,7 +115,7 @@ final class Mailbox {
     if (closed) {
       return false;
     }
-    long now = PENDING.addAndGet(this, send.bytes());
+    long now = PENDING.addAndGet(this, cost(send));
     if (now > budget) {
       overflow(now);
       return false;
@@ -131,7 +146,7 @@ final class Mailbox {
     if (closed) {
       return false;
     }
-    long now = PENDING.addAndGet(this, send.bytes());
+    long now = PENDING.addAndGet(this, cost(send));
     if (now > budget) {
       overflow(now);
       return false;
@@ -156,7 +171,7 @@ final class Mailbox {
     if (closed) {
       return NOTHING;
     }
-    long now = PENDING.addAndGet(this, send.bytes());
+    long now = PENDING.addAndGet(this, cost(send));
     if (now > budget) {
       overflow(now);
       return NOTHING;
@@ -171,7 +186,7 @@ final class Mailbox {
   /** Writes the send that {@link #offerFanOut} left to the caller, then what was queued behind it. */
   void writeCarried(Send send) {
     if (closed) {
-      PENDING.addAndGet(this, -send.bytes());
+      PENDING.addAndGet(this, -cost(send));
     } else {
       write(send);
     }
@@ -238,7 +253,7 @@ final class Mailbox {
   }
 
   private void write(Send send) {
-    int bytes = send.bytes();
+    int bytes = cost(send);
     FrameWriter writer = send.header() == null ? null : this.writer;
     try {
       if (writer != null) {

@@ -52,8 +52,8 @@ final class Outbound {
   /**
    * Pushes an already encoded packet to every target, the same bytes to each: one {@link Mailbox.Send} for all
    * (sessions that can be recovered get one each, with their offset), and the mailboxes drained in as many tasks as
-   * there are cores (of {@value #DRAIN_BATCH} at least), not a task each: a broadcast to 1,000 sockets on two cores
-   * is two tasks.
+   * there are cores (of {@value #DRAIN_BATCH} at least), not a task each: a broadcast to 1,000 websockets on two
+   * cores is two tasks (a websocket write only queues frames; a polling session's mailbox drains alone).
    */
   void pushEncoded(java.util.Collection<PacketSocket> targets, int id, byte[] payload) {
     String header = Frames.push(id);
@@ -72,7 +72,18 @@ final class Outbound {
       } else {
         left = push(socket, id, header, payload, true) ? Mailbox.DRAIN : Mailbox.NOTHING;
       }
-      if (left != Mailbox.NOTHING) {
+      if (left != Mailbox.NOTHING && !mailbox.carried()) {
+        // through the library (polling): a write there may block on a client that does not read, so such a
+        // mailbox drains in a task of its own and holds up no other socket's
+        Mailbox.Send send = left == Mailbox.CARRY ? shared : null;
+        pool.execute(() -> {
+          if (send != null) {
+            mailbox.writeCarried(send);
+          } else {
+            mailbox.drainDeferred();
+          }
+        });
+      } else if (left != Mailbox.NOTHING) {
         due[n] = mailbox;
         carried[n++] = left == Mailbox.CARRY ? shared : null;
         if (n == due.length) {

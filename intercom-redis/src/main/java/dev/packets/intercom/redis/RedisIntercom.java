@@ -1,12 +1,10 @@
 package dev.packets.intercom.redis;
 
-import dev.packets.PacketRegistry;
 import dev.packets.intercom.Gathered;
 import dev.packets.intercom.Handler;
 import dev.packets.intercom.Intercom;
 import dev.packets.intercom.IntercomException;
 import dev.packets.intercom.Subscriber;
-import dev.packets.intercom.node.Frame.Kind;
 import dev.packets.intercom.node.Frame.Presence;
 import dev.packets.intercom.node.Frame.Publication;
 import dev.packets.intercom.node.Frame.Reply;
@@ -16,22 +14,17 @@ import dev.packets.intercom.node.FrameSeal;
 import dev.packets.intercom.node.Frames;
 import dev.packets.intercom.node.Gathering;
 import dev.packets.intercom.node.NodeCore;
+import dev.packets.intercom.node.Outgoing;
 import dev.packets.intercom.node.Payloads;
 import dev.packets.intercom.node.Timers;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.resource.ClientResources;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +35,18 @@ import org.slf4j.LoggerFactory;
  * binary (see the {@link dev.packets.intercom package documentation}).
  *
  * <p>Membership is by heartbeat: a node says HELLO when it starts or reconnects (the others answer it with a
- * HEARTBEAT at once, so it learns them in one round trip), beats every {@link Builder#heartbeat heartbeat}, counts
- * a node as gone after {@link Builder#missedHeartbeats missed heartbeats} and says GOODBYE when it closes. An ask
+ * HEARTBEAT at once, so it learns them in one round trip), beats every {@link RedisIntercomBuilder#heartbeat heartbeat}, counts
+ * a node as gone after {@link RedisIntercomBuilder#missedHeartbeats missed heartbeats} and says GOODBYE when it closes. An ask
  * waits for exactly the members it knows; one that leaves meanwhile is reported in {@link Gathered#left()} at
  * once. The asker answers its own part directly, through the same codec but without Redis.
  *
  * <p>When Redis is unreachable, asks fail at once with an {@link IntercomException}; Lettuce reconnects and
  * resubscribes in the background, and the node announces itself again.
+ *
+ * <p>The pieces: {@link RedisIntercomBuilder} (the settings), {@link RedisLink} (the two connections, the seal on
+ * every frame), {@link Heartbeats} and {@link Membership} (who is a member), {@link Strangers} (nodes of another
+ * packet registry); this class routes frames, and asks and publishes through the transports' one skeleton, {@link
+ * Outgoing}.
  *
  * <pre>{@code
  * RedisIntercom node = RedisIntercom.builder("redis://127.0.0.1:6379").id("one").secret(clusterSecret).start();
@@ -62,9 +60,6 @@ public final class RedisIntercom implements Intercom {
   private final boolean inline;
   private final Frames frames;
   private final FrameSeal seal;
-  private final java.util.concurrent.atomic.LongAdder refusedMembers = new java.util.concurrent.atomic.LongAdder();
-  /** HELLOs answered at most this often: a member that floods HELLOs does not make this node flood Redis. */
-  private final HelloReplies helloReplies = new HelloReplies(20);
   /** Frames dropped unread: not sealed with this cluster's secret, stale, or malformed. */
   private final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.AtomicLong lastDropLog =
@@ -72,23 +67,15 @@ public final class RedisIntercom implements Intercom {
   private final RedisLink link;
   private final Membership membership;
   private final Strangers strangers;
+  private final Heartbeats heartbeats;
+  private final Outgoing out;
   private final String prefix;
   private final byte[] allChannel;
   private final byte[] ownChannel;
-  private final Duration heartbeat;
-  private final int missedHeartbeats;
   private final Duration joinWait;
-  private final long incarnation;
-  private final byte[] heartbeatFrame;
-  private final byte[] helloFrame;
-  private final Object joined = new Object();
-  private final AtomicBoolean twin = new AtomicBoolean();
-  private ScheduledFuture<?> beat;
   private volatile boolean closed;
-  private volatile boolean announce;
-  private volatile boolean wasConnected = true;
 
-  private RedisIntercom(Builder b) {
+  RedisIntercom(RedisIntercomBuilder b) {
     frames = new Frames(new Payloads(b.registry));
     core = new NodeCore(b.id, b.executor, frames);
     inline = b.executor == null;
@@ -108,21 +95,19 @@ public final class RedisIntercom implements Intercom {
     prefix = b.prefix;
     allChannel = bytes(prefix + ":all");
     ownChannel = channelOf(b.id);
-    heartbeat = b.heartbeat;
-    missedHeartbeats = b.missedHeartbeats;
     joinWait = b.joinWait;
-    incarnation = Builder.RANDOM.nextLong() & Long.MAX_VALUE;
-    heartbeatFrame = frames.write(new Presence(b.id, Kind.HEARTBEAT, incarnation, b.registry.fingerprint()));
-    helloFrame = frames.write(new Presence(b.id, Kind.HELLO, incarnation, b.registry.fingerprint()));
+    heartbeats = new Heartbeats(core, link, frames, membership, strangers, allChannel, this::channelOf, b.heartbeat,
+        b.missedHeartbeats, prefix);
+    out = new Outgoing(core, new OverRedis());
   }
 
   /** A node for the Redis at {@code uri}, as in {@code redis://127.0.0.1:6379}. */
-  public static Builder builder(String uri) {
-    return new Builder(RedisURI.create(uri));
+  public static RedisIntercomBuilder builder(String uri) {
+    return new RedisIntercomBuilder(RedisURI.create(uri));
   }
 
-  public static Builder builder(RedisURI uri) {
-    return new Builder(uri);
+  public static RedisIntercomBuilder builder(RedisURI uri) {
+    return new RedisIntercomBuilder(uri);
   }
 
   private static byte[] bytes(String s) {
@@ -133,44 +118,23 @@ public final class RedisIntercom implements Intercom {
     return bytes(prefix + ":node:" + node);
   }
 
-  private void start(Duration connectTimeout) {
-    link.connect(this::onMessage, () -> Timers.TIMER.execute(this::tick), () -> {
+  void start(Duration connectTimeout) {
+    link.connect(this::onMessage, () -> Timers.TIMER.execute(heartbeats::tick), () -> {
       if (!closed) {
         log.warn("{}: lost Redis at {}; reconnecting", self(), link.where());
       }
     }, allChannel, ownChannel);
     long receivers;
     try {
-      receivers = link.publish(allChannel, helloFrame).toCompletableFuture()
+      receivers = link.publish(allChannel, heartbeats.hello()).toCompletableFuture()
           .get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       throw new IntercomException("node " + self() + " cannot announce itself on Redis at " + link.where() + ": "
           + e, e);
     }
-    long period = heartbeat.toNanos();
-    beat = Timers.TIMER.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
-    awaitPeers(receivers - 1, joinWait);
+    heartbeats.start();
+    heartbeats.awaitPeers(receivers - 1, joinWait);
     log.info("{}: joined the intercom '{}' on Redis at {} with {}", self(), prefix, link.where(), members());
-  }
-
-  /**
-   * Waits until the nodes that heard this node's HELLO (Redis counts them) have answered it, so that a node knows
-   * the others, and they know it, when {@link Builder#start()} returns. Subscribers that are not nodes make it
-   * wait for {@code wait}; that is all.
-   */
-  private void awaitPeers(long expected, Duration wait) {
-    long deadline = System.nanoTime() + wait.toNanos();
-    synchronized (joined) {
-      long left;
-      while (membership.peers().size() < expected && (left = deadline - System.nanoTime()) > 0) {
-        try {
-          TimeUnit.NANOSECONDS.timedWait(joined, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
   }
 
   @Override
@@ -195,9 +159,9 @@ public final class RedisIntercom implements Intercom {
     return this;
   }
 
-  /** Nodes refused because the membership was full ({@link Builder#maxMembers}). */
+  /** Nodes refused because the membership was full ({@link RedisIntercomBuilder#maxMembers}). */
   public long refusedMembers() {
-    return refusedMembers.sum();
+    return heartbeats.refusedMembers();
   }
 
   /** Frames this node dropped unread: not sealed with the cluster's secret, stale, or malformed. */
@@ -212,93 +176,17 @@ public final class RedisIntercom implements Intercom {
 
   @Override
   public CompletableFuture<Gathered> ask(String type, Object payload, Duration timeout) {
-    NodeCore.checkType(type);
-    NodeCore.checkTimeout(timeout);
-    if (closed) {
-      return CompletableFuture.failedFuture(new IntercomException("node " + self() + " is closed: it cannot ask '"
-          + type + "'"));
-    }
-    if (!connected()) {
-      return CompletableFuture.failedFuture(unreachable(type, "not connected", null));
-    }
-    List<String> others = membership.peers();
-    Gathering gathering = core.open(type, others, timeout);
-    byte[] frame;
-    try {
-      frame = frames.write(new Request(self(), gathering.id(), type, timeout.toMillis(), payload, null));
-    } catch (RuntimeException e) {
-      gathering.fail(e);
-      return gathering.future();
-    }
-    if (!others.isEmpty()) {
-      link.publish(allChannel, frame).whenComplete((receivers, error) -> {
-        if (error != null) {
-          gathering.fail(unreachable(type, error.getMessage(), error));
-        }
-      });
-    }
-    core.answerSelf(gathering, (Request) frames.read(frame), inline);
-    return gathering.future();
+    return out.ask(type, payload, timeout);
   }
 
   @Override
   public CompletableFuture<Gathered> ask(String node, String type, Object payload, Duration timeout) {
-    NodeCore.checkNode(node);
-    NodeCore.checkType(type);
-    NodeCore.checkTimeout(timeout);
-    if (closed) {
-      return CompletableFuture.failedFuture(new IntercomException("node " + self() + " is closed: it cannot ask '"
-          + type + "'"));
-    }
-    if (!connected()) {
-      return CompletableFuture.failedFuture(unreachable(type, "not connected", null));
-    }
-    Gathering gathering = core.openOf(type, List.of(node), timeout);
-    byte[] frame;
-    try {
-      frame = frames.write(new Request(self(), gathering.id(), type, timeout.toMillis(), payload, null));
-    } catch (RuntimeException e) {
-      gathering.fail(e);
-      return gathering.future();
-    }
-    if (node.equals(self())) {
-      core.answerSelf(gathering, (Request) frames.read(frame), inline);
-    } else if (!membership.peers().contains(node)) {
-      gathering.left(node);
-    } else {
-      // straight to the node's own channel: the others never see the question
-      link.publish(channelOf(node), frame).whenComplete((receivers, error) -> {
-        if (error != null) {
-          gathering.fail(unreachable(type, error.getMessage(), error));
-        }
-      });
-    }
-    return gathering.future();
+    return out.ask(node, type, payload, timeout);
   }
 
   @Override
   public CompletableFuture<Void> publish(String topic, Object value) {
-    NodeCore.checkType(topic);
-    if (closed) {
-      return CompletableFuture.failedFuture(new IntercomException("node " + self() + " is closed: it cannot publish '"
-          + topic + "'"));
-    }
-    if (!connected()) {
-      return CompletableFuture.failedFuture(unreachable(topic, "not connected", null));
-    }
-    byte[] frame;
-    try {
-      frame = frames.write(new Publication(self(), topic, value, null));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    core.deliver((Publication) frames.read(frame));
-    return link.publish(allChannel, frame).toCompletableFuture().handle((receivers, error) -> {
-      if (error != null) {
-        throw unreachable(topic, error.getMessage(), error);
-      }
-      return null;
-    });
+    return out.publish(topic, value);
   }
 
   @Override
@@ -324,6 +212,72 @@ public final class RedisIntercom implements Intercom {
         + " is unreachable (" + why + "); reconnecting in the background", cause);
   }
 
+  /**
+   * How asks and publications go over Redis: an ask of every node and a publication on the shared channel, an ask
+   * of one node on that node's own channel (the others never see it); a failure to publish fails the ask at once.
+   */
+  private final class OverRedis implements Outgoing.Route {
+    @Override
+    public IntercomException unavailable(String what) {
+      return connected() ? null : unreachable(what, "not connected", null);
+    }
+
+    @Override
+    public List<String> peers() {
+      return membership.peers();
+    }
+
+    @Override
+    public boolean member(String node) {
+      return membership.peers().contains(node);
+    }
+
+    @Override
+    public void toAll(List<String> peers, Outgoing.Encoded<Request> request, Gathering gathering) {
+      send(allChannel, request, gathering);
+    }
+
+    @Override
+    public void toOne(String node, Outgoing.Encoded<Request> request, Gathering gathering) {
+      send(channelOf(node), request, gathering);
+    }
+
+    private void send(byte[] channel, Outgoing.Encoded<Request> request, Gathering gathering) {
+      link.publish(channel, request.bytes()).whenComplete((receivers, error) -> {
+        if (error != null) {
+          gathering.fail(unreachable(request.frame().type(), error.getMessage(), error));
+        }
+      });
+    }
+
+    /**
+     * Fails when Redis could not take the publication, and when it reached fewer of the shared channel's subscribers
+     * than this node has members (itself included: it hears its own): a node not subscribed again yet after Redis
+     * came back missed it, and the publisher is told rather than left to believe it arrived.
+     */
+    @Override
+    public CompletableFuture<Void> publish(Outgoing.Encoded<Publication> publication) {
+      int others = membership.peers().size();
+      String topic = publication.frame().topic();
+      return link.publish(allChannel, publication.bytes()).toCompletableFuture().handle((receivers, error) -> {
+        if (error != null) {
+          throw unreachable(topic, error.getMessage(), error);
+        }
+        if (receivers != null && receivers < others + 1) {
+          throw new IntercomException("node " + self() + " published '" + topic + "' to " + Math.max(0, receivers - 1)
+              + " of its " + others + " other members: the others were not subscribed (Redis at " + link.where()
+              + " came back, or they are going)");
+        }
+        return null;
+      });
+    }
+
+    @Override
+    public boolean inline() {
+      return inline;
+    }
+  }
+
   private void onMessage(byte[] channel, byte[] message) {
     Frame frame;
     try {
@@ -344,8 +298,8 @@ public final class RedisIntercom implements Intercom {
       return;
     }
     if (sender.equals(self())) {
-      if (frame instanceof Presence presence && presence.incarnation() != incarnation && twin.compareAndSet(false, true)) {
-        log.error("{}: another node uses this node's id on '{}': give every node its own id", self(), prefix);
+      if (frame instanceof Presence presence) {
+        heartbeats.own(presence);
       }
       return;
     }
@@ -363,59 +317,12 @@ public final class RedisIntercom implements Intercom {
       membership.refresh(sender);
       core.deliver(strangers.guard(publication));
     } else if (frame instanceof Presence presence) {
-      onPresence(presence);
+      heartbeats.heard(presence);
     } else {
       log.warn("{}: ignored a {} from {} on {}", self(), frame.getClass().getSimpleName(), sender,
           new String(channel, StandardCharsets.UTF_8));
     }
   }
-
-  private void onPresence(Presence presence) {
-    String sender = presence.sender();
-    switch (presence.kind()) {
-      case HELLO:
-        if (heard(presence) && helloReplies.take()) {
-          publish(channelOf(sender), heartbeatFrame);
-        }
-        break;
-      case HEARTBEAT:
-        heard(presence);
-        break;
-      default:
-        if (membership.remove(sender, presence.incarnation())) {
-          log.info("{}: {} said goodbye", self(), sender);
-          core.left(sender);
-        }
-    }
-  }
-
-  /** A HELLO or HEARTBEAT; false when the node was refused (the membership is full). */
-  private boolean heard(Presence presence) {
-    String node = presence.sender();
-    switch (membership.heard(node, presence.incarnation())) {
-      case NEW:
-        log.info("{}: {} joined", self(), node);
-        synchronized (joined) {
-          joined.notifyAll();
-        }
-        break;
-      case RESTARTED:
-        log.warn("{}: {} restarted (if this repeats, two nodes share the id)", self(), node);
-        core.left(node);
-        break;
-      case REFUSED:
-        refusedMembers.increment();
-        return false;
-      default:
-        break;
-    }
-    if (strangers.heard(node, presence.fingerprint())) {
-      log.warn("{}: node {} speaks packet registry {}, this node {}: only JSON-like values travel between them",
-          self(), node, presence.fingerprint(), frames.payloads().registry().fingerprint());
-    }
-    return true;
-  }
-
 
   private void publish(byte[] channel, byte[] frame) {
     if (closed) {
@@ -426,44 +333,6 @@ public final class RedisIntercom implements Intercom {
         log.debug("{}: cannot publish on {}: {}", self(), new String(channel, StandardCharsets.UTF_8), error.toString());
       }
     });
-  }
-
-  /** Every heartbeat: beat (or announce after a reconnect), and drop the members that stopped beating. */
-  private void tick() {
-    if (closed) {
-      return;
-    }
-    try {
-      boolean up = connected();
-      if (up && !wasConnected) {
-        membership.refreshAll();
-        announce = true;
-        log.info("{}: reconnected to Redis at {}", self(), link.where());
-      }
-      wasConnected = up;
-      if (!up) {
-        return;
-      }
-      if (announce) {
-        link.publish(allChannel, helloFrame).whenComplete((receivers, error) -> {
-          if (error == null) {
-            announce = false;
-          }
-        });
-      } else {
-        publish(allChannel, heartbeatFrame);
-      }
-      reap();
-    } catch (RuntimeException e) {
-      log.warn("{}: heartbeat failed: {}", self(), e.toString());
-    }
-  }
-
-  private void reap() {
-    for (String gone : membership.reap()) {
-      log.info("{}: {} missed {} heartbeats: gone", self(), gone, missedHeartbeats);
-      core.left(gone);
-    }
   }
 
   /** Says goodbye, fails this node's pending asks and closes the connections. */
@@ -482,17 +351,7 @@ public final class RedisIntercom implements Intercom {
       return;
     }
     closed = true;
-    if (beat != null) {
-      beat.cancel(false);
-    }
-    try {
-      if (goodbye && link.connected()) {
-        link.publish(allChannel, frames.write(new Presence(self(), Kind.GOODBYE, incarnation, "")))
-            .toCompletableFuture().get(1, TimeUnit.SECONDS);
-      }
-    } catch (Exception e) {
-      log.debug("{}: goodbye not sent: {}", self(), e.toString());
-    }
+    heartbeats.stop(goodbye);
     core.close();
     link.close();
     log.info("{}: left the intercom '{}'", self(), prefix);
@@ -501,152 +360,5 @@ public final class RedisIntercom implements Intercom {
   @Override
   public String toString() {
     return "RedisIntercom[" + self() + " on " + link.where() + " " + prefix + "]";
-  }
-
-  /** Settings of a Redis intercom node; {@link #start()} connects it. */
-  public static final class Builder {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final RedisURI uri;
-    private String id = randomId();
-    private String prefix = "packets:intercom";
-    private Duration heartbeat = Duration.ofSeconds(2);
-    private int missedHeartbeats = 3;
-    private PacketRegistry registry = PacketRegistry.of();
-    private Executor executor;
-    private ClientResources resources;
-    private Duration maxReconnectDelay = Duration.ofSeconds(2);
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private Duration joinWait = Duration.ofSeconds(1);
-    private FrameSeal seal;
-    private int maxMembers = 256;
-
-    private Builder(RedisURI uri) {
-      this.uri = Objects.requireNonNull(uri, "uri");
-    }
-
-    private static String randomId() {
-      return Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
-    }
-
-    /** This node's id, unique among the nodes; random by default. */
-    public Builder id(String id) {
-      this.id = NodeCore.checkNode(id);
-      return this;
-    }
-
-    /** The channels' prefix, so that several applications share one Redis; {@code packets:intercom} by default. */
-    /**
-     * The cluster's shared secret (at least 16 bytes, the same on every node): every frame carries an HMAC-SHA256
-     * over it and its time, and frames without a good one (forged, replayed after 30 s, from another cluster) are
-     * dropped and counted. Required, unless {@link #insecure()}.
-     */
-    public Builder secret(String secret) {
-      this.seal = FrameSeal.of(secret);
-      return this;
-    }
-
-    /** Runs without a secret: anyone who can publish on this Redis can forge frames. For tests and trusted networks. */
-    public Builder insecure() {
-      this.seal = FrameSeal.NONE;
-      return this;
-    }
-
-    /** The most other nodes this node keeps as members (default 256); more are refused and counted. */
-    public Builder maxMembers(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxMembers is " + max + "; it must be positive");
-      }
-      this.maxMembers = max;
-      return this;
-    }
-
-    public Builder prefix(String prefix) {
-      if (prefix == null || prefix.isEmpty()) {
-        throw new IllegalArgumentException("the channel prefix must not be empty");
-      }
-      this.prefix = prefix;
-      return this;
-    }
-
-    /** How often the node beats; 2 seconds by default. */
-    public Builder heartbeat(Duration heartbeat) {
-      if (heartbeat.toMillis() < 10) {
-        throw new IllegalArgumentException("a heartbeat of at least 10 ms, not " + heartbeat);
-      }
-      this.heartbeat = heartbeat;
-      return this;
-    }
-
-    /** How many heartbeats a node may miss before the others count it gone; 3 by default. */
-    public Builder missedHeartbeats(int missed) {
-      if (missed < 1) {
-        throw new IllegalArgumentException("missed heartbeats must be at least 1, not " + missed);
-      }
-      this.missedHeartbeats = missed;
-      return this;
-    }
-
-    /** The packets that questions and answers may carry; every node needs the same. Only built-ins by default. */
-    public Builder registry(PacketRegistry registry) {
-      this.registry = Objects.requireNonNull(registry, "registry");
-      return this;
-    }
-
-    /**
-     * Where handlers run. By default a question from another node is answered on the Lettuce I/O thread that read
-     * it (a thread hand-off per question cost more than the answer; docs/benchmarks.md), and a handler that once
-     * takes over 100 ms there, the node's own questions and late ones run on a thread of the node's own, one at a
-     * time. Handlers with slow work return a CompletionStage; naming an executor runs every handler there.
-     */
-    public Builder executor(Executor executor) {
-      this.executor = executor;
-      return this;
-    }
-
-    /**
-     * Lettuce's threads, to share them among several nodes; they are not shut down on close, and their reconnect
-     * delay applies instead of {@link #maxReconnectDelay}.
-     */
-    public Builder clientResources(ClientResources resources) {
-      this.resources = resources;
-      return this;
-    }
-
-    /** The longest wait between reconnection attempts (they back off exponentially from 10 ms); 2 s by default. */
-    public Builder maxReconnectDelay(Duration delay) {
-      this.maxReconnectDelay = Objects.requireNonNull(delay, "delay");
-      return this;
-    }
-
-    /** How long connecting to Redis may take at start; 5 s by default. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * How long {@link #start()} waits at most for the nodes that heard this node's HELLO to answer it; 1 s by
-     * default. It waits that long only if the shared channel has subscribers that are not nodes.
-     */
-    public Builder joinWait(Duration wait) {
-      this.joinWait = Objects.requireNonNull(wait, "wait");
-      return this;
-    }
-
-    /** Connects, subscribes and announces the node; fails with an {@link IntercomException} if Redis is down. */
-    public RedisIntercom start() {
-      RedisIntercom node = new RedisIntercom(this);
-      try {
-        node.start(connectTimeout);
-        return node;
-      } catch (RuntimeException e) {
-        node.close();
-        if (e instanceof IntercomException) {
-          throw e;
-        }
-        throw new IntercomException("node " + id + " cannot connect to Redis at " + uri + ": " + e.getMessage(), e);
-      }
-    }
   }
 }

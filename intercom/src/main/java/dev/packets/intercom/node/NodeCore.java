@@ -104,6 +104,11 @@ public final class NodeCore {
     return self;
   }
 
+  /** The codec frames go through, or null when the transport carries them as objects. */
+  Frames wire() {
+    return wire;
+  }
+
   /** Whether {@link #close()} was called. */
   public boolean closed() {
     return closed;
@@ -123,11 +128,6 @@ public final class NodeCore {
 
   public void unsubscribe(String topic) {
     subscribers.remove(topic);
-  }
-
-  /** The publication as the receiving nodes read it; fails if its payload cannot be encoded. */
-  public Publication throughWire(Publication publication) {
-    return wire == null ? publication : (Publication) wire.read(wire.write(publication));
   }
 
   /** Hands a publication to this node's subscriber of its topic, on the node's executor; none, nothing happens. */
@@ -189,11 +189,6 @@ public final class NodeCore {
     gathering.timer(Timers.TIMER.schedule(() -> offTimer(gathering::timeout), timeout.toNanos(),
         TimeUnit.NANOSECONDS));
     return gathering;
-  }
-
-  /** The request as a receiving node reads it; fails if its payload cannot be encoded. */
-  public Request throughWire(Request request) {
-    return wire == null ? request : (Request) wire.read(wire.write(request));
   }
 
   /** The outcome as the asking node reads it. */
