@@ -20,22 +20,29 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Three servers on a real redis-server act as one: a broadcast and a room send reach every node's sockets once. */
-class RedisClusterTest {
-  private final List<AutoCloseable> open = new ArrayList<>();
+/**
+ * The cluster's contract on a real redis-server (each test its own channel prefix), and three servers on it acting as
+ * one: a broadcast and a room send reach every node's sockets once.
+ */
+class RedisClusterTest extends ClusterContract {
+  private static final java.util.concurrent.atomic.AtomicInteger TESTS = new java.util.concurrent.atomic.AtomicInteger();
+  private RedisServer redis;
+  private final String prefix = "contract-" + TESTS.incrementAndGet();
 
-  @AfterEach
-  void close() throws Exception {
-    Collections.reverse(open);
-    for (AutoCloseable c : open) {
-      c.close();
-    }
+  @org.junit.jupiter.api.BeforeEach
+  void startRedis() {
+    redis = RedisServer.startOrSkip();
+    open.add(redis);
+  }
+
+  @Override
+  protected Intercom join(String id) {
+    return RedisIntercom.builder(redis.uri()).id(id).prefix(prefix).secret("cluster-test-secret-1234")
+        .heartbeat(java.time.Duration.ofMillis(200)).registry(TestPackets.REGISTRY).start();
   }
 
   @Test
   void broadcastAndRoomSendCrossNodesOnRedis() throws Exception {
-    RedisServer redis = RedisServer.startOrSkip();
-    open.add(redis);
     List<PacketServer> servers = new ArrayList<>();
     List<Intercom> nodes = new ArrayList<>();
     for (String id : List.of("n1", "n2", "n3")) {

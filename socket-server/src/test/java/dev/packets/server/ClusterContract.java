@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.packets.PacketRegistry;
 import dev.packets.client.ClientOptions;
 import dev.packets.client.PacketClient;
-import dev.packets.intercom.LocalHub;
 import dev.packets.server.TestPackets.Echo;
 import dev.packets.server.TestPackets.Move;
 import java.net.URI;
@@ -19,12 +18,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Servers that share an intercom act as one: a broadcast or a room send from one node reaches the matching sockets
- * of every node, once, through the binary intercom codec (what Redis would carry).
+ * The cluster's contract, on every intercom transport (LocalHub in one JVM, Redis across processes): servers that
+ * share an intercom act as one. A broadcast, a room send or a multicast from one node reaches the matching sockets of
+ * every node, once; rooms and presence can be asked of the whole cluster, a slow node named, never fatal; a session
+ * whose connection broke comes back on the node its client returns to.
  */
-class ClusterTest {
-  private final LocalHub hub = LocalHub.binary(TestPackets.REGISTRY);
-  private final List<AutoCloseable> open = new ArrayList<>();
+abstract class ClusterContract {
+  protected final List<AutoCloseable> open = new ArrayList<>();
+  private final List<dev.packets.intercom.Intercom> nodes = new CopyOnWriteArrayList<>();
+
+  /** A node {@code id} of this transport's intercom, for this test's cluster alone. */
+  protected abstract dev.packets.intercom.Intercom join(String id);
 
   @AfterEach
   void close() throws Exception {
@@ -34,11 +38,22 @@ class ClusterTest {
     }
   }
 
-  private PacketServer node(String id, ServerBuilder builder) {
-    PacketServer server = builder.intercom(hub.join(id)).build().start();
+  /** A node of the cluster, once every node knows every other. */
+  protected dev.packets.intercom.Intercom member(String id) throws InterruptedException {
+    dev.packets.intercom.Intercom intercom = join(id);
+    nodes.add(intercom);
+    java.util.Set<String> all = new java.util.HashSet<>();
+    nodes.forEach(n -> all.add(n.self()));
+    await(() -> nodes.stream().allMatch(n -> n.members().containsAll(all)), nodes);
+    return intercom;
+  }
+
+  protected PacketServer node(String id, ServerBuilder builder) throws InterruptedException {
+    dev.packets.intercom.Intercom intercom = member(id);
+    PacketServer server = builder.intercom(intercom).build().start();
     open.add(() -> {
       server.close();
-      server.intercom().close();
+      intercom.close();
     });
     return server;
   }
@@ -56,7 +71,7 @@ class ClusterTest {
     return got;
   }
 
-  private static void await(java.util.function.BooleanSupplier done, Object state) throws InterruptedException {
+  protected static void await(java.util.function.BooleanSupplier done, Object state) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!done.getAsBoolean() && System.nanoTime() < deadline) {
       Thread.sleep(10);
@@ -148,7 +163,7 @@ class ClusterTest {
   void aSlowNodeIsNamedAndDoesNotFailTheQuestion() throws Exception {
     PacketServer a = node("a", TestPackets.server());
     node("b", TestPackets.server());
-    dev.packets.intercom.Intercom slow = hub.join("slow");
+    dev.packets.intercom.Intercom slow = member("slow");
     open.add(slow);
     slow.handle(Cluster.SOCKETS, (room, ask) -> new java.util.concurrent.CompletableFuture<>()); // never answers
     client(a);
@@ -196,7 +211,7 @@ class ClusterTest {
         ClientOptions.DEFAULT.withAuth(java.util.Map.of("name", "bob")).withReconnect(false));
     open.add(bob);
     await(() -> events.contains("joined bob on b"), events);
-    b.intercom().close(); // node b drops off the intercom, as a dead node would
+    b.intercom().close(); // node b leaves the intercom (its server carries on alone)
     await(() -> events.contains("left bob on b: node b left"), events);
     assertEquals(java.util.Map.of(), a.cluster().online());
   }
@@ -223,5 +238,44 @@ class ClusterTest {
     assertEquals(1, a.where(team, 1).sockets().size());
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> a.where(new PacketSocket.Key<>("x", Double.class), 1.5));
+  }
+
+  @Test
+  void aSessionWhoseConnectionBrokeMovesToTheNodeItsClientComesBackTo() throws Exception {
+    PacketServer a = node("a", RecoveryInteropTest.node());
+    PacketServer b = node("b", RecoveryInteropTest.node());
+    dev.packets.testing.TcpProxy proxy = new dev.packets.testing.TcpProxy(a.port());
+    open.add(proxy);
+    List<String> got = new CopyOnWriteArrayList<>();
+    PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + proxy.port()), TestPackets.REGISTRY,
+        new ClientOptions(null, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), true,
+            java.time.Duration.ofMillis(100)));
+    client.accept(Echo.class, echo -> {
+      got.add(echo.text());
+      return null;
+    });
+    open.add(client);
+    String id = client.socketId();
+    assertEquals("joined", client.send(new Echo("join:red")).get(5, TimeUnit.SECONDS));
+    proxy.refuse(true);
+    proxy.cut();
+    await(() -> a.metrics().parked() == 1, a.metrics().snapshot());
+    long before = a.metrics().packetsOut();
+    for (String text : List.of("one", "two", "three")) {
+      b.to("red").send(new Echo(text)); // through the intercom to node A, where the session waits
+    }
+    await(() -> a.metrics().packetsOut() == before + 3, a.metrics().snapshot()); // kept in its backlog
+    proxy.target(b.port());
+    proxy.refuse(false);
+    client.awaitConnected(java.time.Duration.ofSeconds(15));
+    await(() -> got.size() >= 3, got);
+    Thread.sleep(200); // nothing more comes
+    assertTrue(client.recovered());
+    assertEquals(id, client.socketId());
+    assertEquals(List.of("one", "two", "three"), got, "the pushes it missed, in order, once");
+    assertEquals(id + " nick=ada rooms=red recovered=true", client.send(new Echo("whoami")).get(5, TimeUnit.SECONDS));
+    assertEquals(0, a.metrics().parked());
+    assertTrue(a.sockets().isEmpty(), "gone from the node it left");
+    await(() -> a.cluster().online().equals(java.util.Map.of(id, "b")), a.cluster().online());
   }
 }
