@@ -38,6 +38,8 @@ public final class PacketSocket {
   volatile Lane lane;
   /** Set (under this socket's lock) when it disconnected, so a late admission does not count it in. */
   boolean gone;
+  /** Whether its connection now is counted in the server's connections (it was admitted on it); under the lock. */
+  boolean counted;
   private volatile Object principal;
   private volatile Mailbox mailbox;
   /**

@@ -301,6 +301,7 @@ final class Sessions implements Mailbox.Outlet {
       }
       sockets.put(socket.id(), socket);
       socket.lane.admitting = false;
+      socket.counted = true;
       metrics.connections.incrementAndGet();
       metrics.connectionsTotal.increment();
       JSONObject ready = new JSONObject().put("fingerprint", config.registry().fingerprint());
@@ -324,13 +325,18 @@ final class Sessions implements Mailbox.Outlet {
   private void disconnected(PacketSocket socket, SocketIoSocket raw, String reason) {
     Recovery parking = recovery;
     boolean park = parking != null && socket.pid != null && !socket.ending && BROKEN.contains(reason);
-    boolean admitted;
+    boolean member;
+    boolean counted;
     synchronized (socket) {
       if (socket.raw() != raw) {
         return; // an old connection of a session that has come back on another
       }
       socket.gone = true;
-      admitted = park ? sockets.get(socket.id()) == socket : sockets.remove(socket.id(), socket);
+      // counted in connections on this connection (a recovered session still in its hooks is not yet)
+      counted = socket.counted;
+      socket.counted = false;
+      park &= counted;
+      member = park ? sockets.get(socket.id()) == socket : sockets.remove(socket.id(), socket);
     }
     socket.lane = null;
     socket.mailbox().close();
@@ -341,10 +347,12 @@ final class Sessions implements Mailbox.Outlet {
       awaiting.values().forEach(f -> f.completeExceptionally(gone));
       awaiting.clear();
     }
-    if (!admitted) {
+    if (counted) {
+      metrics.connections.decrementAndGet();
+    }
+    if (!member) {
       return;
     }
-    metrics.connections.decrementAndGet();
     if (park && parking.park(socket)) {
       return; // in its rooms still, its pushes kept: its client may come back
     }
