@@ -134,6 +134,30 @@ class RecoveryTest {
         "authenticated once; the hooks see the recovery; no disconnect hook");
     assertEquals(1, a.metrics().recovered());
     assertEquals(0, a.metrics().parked());
+    assertEquals(1, a.metrics().connections(), "one connection, counted once");
+  }
+
+  @Test
+  void aRecoveredSessionThatItsHookRefusesEndsAndCountsNoConnection() throws Exception {
+    PacketServer a = RecoveryInteropTest.node()
+        .onConnect(socket -> {
+          if (socket.recovered()) {
+            throw new dev.packets.socketio.PacketError(403, "no second chances");
+          }
+        })
+        .onDisconnect((socket, reason) -> hooks.add("disconnected " + reason))
+        .build().start();
+    open.add(a);
+    TcpProxy proxy = proxy(a);
+    PacketClient client = client(proxy, new CopyOnWriteArrayList<>());
+    assertEquals(1, a.metrics().connections());
+    away(proxy, a, 1, () -> { });
+    await(() -> a.metrics().refused() == 1, a.metrics().snapshot());
+    await(() -> a.sockets().isEmpty() && a.metrics().parked() == 0, a.metrics().snapshot());
+    assertEquals(0, a.metrics().connections(), "the refused recovery was never counted, nor taken off twice");
+    await(() -> hooks.size() == 1, hooks);
+    assertTrue(hooks.get(0).startsWith("disconnected"), hooks.toString());
+    client.close();
   }
 
   @Test
