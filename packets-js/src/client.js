@@ -1,6 +1,6 @@
 // The packets client: dehydrated packets ['Name', data] over Socket.IO, in schemapack's bytes.
 import { io } from 'socket.io-client';
-import { Registry, fingerprint, DEFAULT_LIMITS } from './codec.js';
+import { Registry, fingerprint, firstDifference, DEFAULT_LIMITS } from './codec.js';
 
 /** An error answer from the other side: {code, reason}. */
 export class PacketError extends Error {
@@ -23,7 +23,21 @@ class Client {
       reconnection: options.reconnection ?? true,
     });
     this.ready = new Promise((resolve, reject) => {
-      this.socket.once('packets:ready', () => resolve(this));
+      this.socket.once('packets:ready', (info) => {
+        const theirs = info?.fingerprint;
+        if (!theirs || theirs === registry.table.fingerprint || options.allowRegistryMismatch) {
+          resolve(this);
+          return;
+        }
+        // another packet table: a packet sent would be another packet there; say which one differs first
+        this.reconnection = false;
+        this.socket.io.reconnection(false);
+        this.socket.close();
+        tableOf(url).then((table) => firstDifference(registry.table, table),
+          (e) => `its table at ${url}/packets/schema.json could not be read (${e.message})`)
+          .then((why) => reject(new PacketError(409, `server ${url} speaks packet registry ${theirs}, this client `
+            + `${registry.table.fingerprint}: ${why} (allowRegistryMismatch: true connects anyway)`)));
+      });
       this.socket.once('packets:refused', ({ reason }) => reject(new PacketError(401, reason)));
       this.socket.once('connect_error', (e) => reject(e));
     });
@@ -163,9 +177,15 @@ class Client {
  * Connects to a packets server: loads its registry from /packets/schema.json (or options.table), checks the
  * fingerprint, and resolves once the server has accepted the connection.
  */
+async function tableOf(base) {
+  const response = await fetch(`${base}/packets/schema.json`);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
+}
+
 export async function connect(url, options = {}) {
   const base = String(url).replace(/\/+$/, '');
-  const table = options.table ?? await (await fetch(`${base}/packets/schema.json`)).json();
+  const table = options.table ?? await tableOf(base);
   const computed = await fingerprint(table);
   if (computed !== table.fingerprint) {
     throw new Error(`registry fingerprint mismatch: the table says ${table.fingerprint}, its content hashes to ${computed}`);

@@ -307,13 +307,39 @@ export class Registry {
   }
 }
 
+/** JSON with object keys sorted and no white space, as the fingerprint hashes it. */
+function canonical(v) {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  return JSON.stringify(v);
+}
+
+/**
+ * The first difference between two packet tables in id order, said for a person ("packet 3 is Move here and Chat
+ * there"), or null when they hold the same packets; the same words as the Java side's PacketTables.
+ */
+export function firstDifference(ours, theirs) {
+  const here = ours?.packets ?? [];
+  const there = theirs?.packets ?? [];
+  for (let i = 0; i < Math.max(here.length, there.length); i++) {
+    const a = here[i];
+    const b = there[i];
+    const id = i + 1;
+    if (!a) return `packet ${id} is ${b.name} there and missing here`;
+    if (!b) return `packet ${id} is ${a.name} here and missing there`;
+    if (a.name !== b.name) return `packet ${id} is ${a.name} here and ${b.name} there`;
+    if (canonical(a.schema) !== canonical(b.schema)) {
+      return `packet ${id} (${a.name}) is ${canonical(a.schema)} here and ${canonical(b.schema)} there`;
+    }
+    if (canonical(a.packed) !== canonical(b.packed)) {
+      return `packet ${id} (${a.name}) packs ${canonical(a.packed)} here and ${canonical(b.packed)} there`;
+    }
+  }
+  return null;
+}
+
 /** The registry fingerprint: first 16 hex digits of SHA-256 over canonical JSON of [{id, name, packed, schema}]. */
 export async function fingerprint(table) {
-  const canonical = (v) => {
-    if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-    if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-    return JSON.stringify(v);
-  };
   const entries = table.packets.map(({ id, name, packed, schema }) => ({ id, name, packed, schema }));
   const digest = await globalThis.crypto.subtle.digest('SHA-256', textEncoder.encode(canonical(entries)));
   return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -24,6 +24,8 @@ export interface Acceptor {
 
 export interface ConnectOptions {
   table?: Table;
+  /** Connect even to a server whose packet table differs (by default the connect fails with 409, naming the first packet that differs). */
+  allowRegistryMismatch?: boolean;
   auth?: Record<string, unknown>;
   timeout?: number;
   transports?: ('websocket' | 'polling')[];
@@ -53,3 +55,5 @@ export class Registry {
   decode(id: number, bytes: Uint8Array): Dehydrated;
 }
 export function fingerprint(table: Table): Promise<string>;
+/** The first difference between two packet tables, said for a person, or null when they hold the same packets. */
+export function firstDifference(ours: Table, theirs: Table): string | null;

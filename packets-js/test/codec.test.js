@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { compile, Registry, fingerprint, EncodeError, DecodeError, DEFAULT_LIMITS } from '../src/codec.js';
+import { compile, Registry, fingerprint, EncodeError, DecodeError, DEFAULT_LIMITS, firstDifference } from '../src/codec.js';
 
 const require = createRequire(import.meta.url);
 const schemapack = require('schemapack');
@@ -106,4 +106,20 @@ test('lists of items that take no bytes share the list limit per packet (a few b
     && /Nested\.rows\[\]: list of 65536 items that take no bytes: more than 65536 such items in one packet/.test(e.message));
   assert.throws(() => compile('Small', { items: [{}] }, [], { ...DEFAULT_LIMITS, maxListLength: 10 })
     .decode(Uint8Array.from([11])), DecodeError);
+});
+
+test('two packet tables are compared in id order, in the Java side\'s words', () => {
+  const move = { id: 1, name: 'Move', schema: { entity: 'varuint', x: 'float32' }, packed: [] };
+  const chat = { id: 2, name: 'Chat', schema: { text: 'string' }, packed: [] };
+  const table = (...packets) => ({ fingerprint: 'x', packets });
+  assert.equal(firstDifference(table(move, chat),
+    table({ ...move, schema: { x: 'float32', entity: 'varuint' } }, chat)), null, 'key order is no difference');
+  assert.equal(firstDifference(table(move, chat), table(move, { ...chat, name: 'Say' })),
+    'packet 2 is Chat here and Say there');
+  assert.equal(firstDifference(table(move, chat), table(move)), 'packet 2 is Chat here and missing there');
+  assert.equal(firstDifference(table(move), table(move, chat)), 'packet 2 is Chat there and missing here');
+  assert.equal(firstDifference(table(move, chat), table({ ...move, schema: { entity: 'varint', x: 'float32' } }, chat)),
+    'packet 1 (Move) is {"entity":"varuint","x":"float32"} here and {"entity":"varint","x":"float32"} there');
+  assert.equal(firstDifference(table(move, chat), table(move, { ...chat, packed: ['text'] })),
+    'packet 2 (Chat) packs [] here and ["text"] there');
 });

@@ -1,10 +1,22 @@
 // packets-js (this repository's JavaScript client) under Node against the Java server.
 // Usage: node js-client.mjs <port>. Prints "restart me" and waits for the server to come back on the same port.
 import assert from 'node:assert/strict';
-import { connect, PacketError } from '../../../../packets-js/src/index.js';
+import { connect, fingerprint, PacketError } from '../../../../packets-js/src/index.js';
 
 const port = process.argv[2];
 const client = await connect(`http://127.0.0.1:${port}`, { timeout: 5000 });
+
+// a client built with another packet table (here: the server's with Echo renamed) does not connect, and says why
+const served = await (await fetch(`http://127.0.0.1:${port}/packets/schema.json`)).json();
+const other = { packets: served.packets.map((p) => (p.name === 'Echo' ? { ...p, name: 'Shout' } : p)) };
+other.fingerprint = await fingerprint(other);
+const echoId = served.packets.find((p) => p.name === 'Echo').id;
+await assert.rejects(connect(`http://127.0.0.1:${port}`, { table: other, reconnection: false }),
+  (e) => e instanceof PacketError && e.code === 409
+    && e.reason.includes(`: packet ${echoId} is Shout here and Echo there`));
+const anyway = await connect(`http://127.0.0.1:${port}`, { table: other, reconnection: false, allowRegistryMismatch: true });
+anyway.close();
+console.log('a client of another packet table is refused, naming the first packet that differs');
 
 // every field type, dehydrated, round trip through the Java codec and back
 const all = { b: true, i8: -128, u8: 255, i16: -32768, u16: 65535, i32: -2147483648, u32: 4294967295, f32: 188.5,

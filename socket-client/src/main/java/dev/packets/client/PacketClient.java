@@ -396,8 +396,12 @@ public final class PacketClient implements AutoCloseable {
   private void onEvent(JSONArray args, int ack) {
     String event = args.optString(0);
     if (event.equals("packets:ready")) {
-      String theirs = args.optJSONObject(1) == null ? null : args.optJSONObject(1).optString("fingerprint");
+      String theirs = args.optJSONObject(1) == null ? null : args.optJSONObject(1).optString("fingerprint", null);
       if (theirs != null && !theirs.equals(registry.fingerprint())) {
+        if (!options.allowRegistryMismatch()) {
+          refuseRegistry(theirs);
+          return;
+        }
         LOG.warn("server {} speaks registry {}, this client {}: packets may not match", uri, theirs,
             registry.fingerprint());
       }
@@ -427,6 +431,24 @@ public final class PacketClient implements AutoCloseable {
       if (ack >= 0) {
         answer(ack, outcome);
       }
+    });
+  }
+
+  /**
+   * The server's packet table differs from this client's: the connect fails, naming the first packet that differs
+   * (the server's table read from {@code /packets/schema.json}), and the client closes rather than reconnect to it.
+   */
+  private void refuseRegistry(String theirs) {
+    CompletableFuture<Void> attempt = connected;
+    PacketTableFetch.of(uri).whenComplete((table, error) -> {
+      String why = table != null ? dev.packets.PacketTables.firstDifference(registry.table(), table)
+          : "its table at " + uri + "/packets/schema.json could not be read (" + error.getMessage() + ")";
+      PacketError refusal = new PacketError(409, "server " + uri + " speaks packet registry " + theirs
+          + ", this client " + registry.fingerprint() + ": " + why + " (a packet sent would be another packet there;"
+          + " ClientOptions.withRegistryMismatchAllowed(true) connects anyway)");
+      closeReason = refusal.reason();
+      attempt.completeExceptionally(refusal);
+      close();
     });
   }
 

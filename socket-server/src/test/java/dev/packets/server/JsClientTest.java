@@ -35,6 +35,7 @@ class JsClientTest {
     } finally {
       server.get().close();
     }
+    assertTrue(output.contains("a client of another packet table is refused"), output);
     assertTrue(output.contains("recovered its session with the push it missed"), output);
     assertTrue(output.contains("reconnected after a server restart"), output);
   }
