@@ -4,12 +4,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The pushes one socket may have to be sent again, each under its offset (a sequence number, written in base 36
  * as the push's last argument): while the socket is connected, the last {@value #RECENT} (what may have been in
- * flight when its connection broke); while it is parked, every one, up to a count and a byte budget. A budget
- * exceeded drops them all and marks the backlog broken: such a session cannot be recovered exactly, so it is not
+ * flight when its connection broke); while it is parked, every one, up to a count and a byte budget of its own and
+ * the node's budget for all parked sessions together. A budget exceeded drops them all and marks the backlog broken: such a session cannot be recovered exactly, so it is not
  * recovered at all.
  *
  * <p>A session's offsets start at a random number between 2^40 and 2^41, so an offset that a client kept from
@@ -30,6 +31,8 @@ final class Backlog {
   private final long first;
   private long last;
   private long bytes;
+  /** The bytes of pushes kept while parked, counted in the node's total of parked bytes until released. */
+  private long counted;
   private boolean broken;
 
   Backlog() {
@@ -67,7 +70,8 @@ final class Backlog {
    * Keeps a push and returns its offset; {@code parked}: keep every one within {@code maxCount} and {@code maxBytes},
    * else the latest {@value #RECENT}.
    */
-  long append(int packetId, byte[] payload, boolean parked, int maxCount, long maxBytes) {
+  long append(int packetId, byte[] payload, boolean parked, int maxCount, long maxBytes, AtomicLong node,
+      long nodeMax) {
     long offset = ++last;
     if (broken) {
       return offset;
@@ -75,10 +79,15 @@ final class Backlog {
     entries.addLast(new Entry(offset, packetId, payload));
     bytes += payload.length;
     if (parked) {
-      if (entries.size() > maxCount || bytes > maxBytes) {
+      // what every parked session of the node holds, counted too: many sessions within their own budgets must not
+      // add up past the node's
+      counted += payload.length;
+      long all = node.addAndGet(payload.length);
+      if (entries.size() > maxCount || bytes > maxBytes || all > nodeMax) {
         broken = true;
         entries.clear();
         bytes = 0;
+        release(node);
       }
     } else {
       while (entries.size() > RECENT) {
@@ -86,6 +95,20 @@ final class Backlog {
       }
     }
     return offset;
+  }
+
+  /**
+   * The session is not parked any more (recovered, moved or ended): its kept bytes leave the node's total, and it
+   * keeps what a connected socket keeps.
+   */
+  void release(AtomicLong node) {
+    if (counted != 0) {
+      node.addAndGet(-counted);
+      counted = 0;
+    }
+    while (entries.size() > RECENT) {
+      bytes -= entries.removeFirst().payload().length;
+    }
   }
 
   /** A parked session was sent more than its budget: it cannot be recovered. */

@@ -129,7 +129,8 @@ final class Outbound {
     // a session that can be recovered: each push gets its offset and is kept, and is offered under the socket's
     // lock, so what a recovery sends again and what comes after it stay in order
     synchronized (socket) {
-      long offset = backlog.append(id, payload, socket.parked, config.recoveryPackets(), config.recoveryBytes());
+      long offset = backlog.append(id, payload, socket.parked, config.recoveryPackets(), config.recoveryBytes(),
+          metrics.parkedBytes, config.recovery().maxParkedBytes());
       if (socket.parked) {
         return false;
       }

@@ -212,6 +212,9 @@ final class Recovery {
         return null;
       }
       socket.parked = false;
+      if (socket.backlog != null) {
+        socket.backlog.release(metrics.parkedBytes);
+      }
     }
     found.expiry().cancel(false);
     metrics.parked.decrementAndGet();

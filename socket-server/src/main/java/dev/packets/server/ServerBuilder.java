@@ -377,6 +377,7 @@ public final class ServerBuilder {
       check(recovery.maxPackets() > 0, "recovery.maxPackets", recovery.maxPackets(), "positive");
       check(recovery.maxBytes() > 0, "recovery.maxBytes", recovery.maxBytes(), "positive");
       check(recovery.maxParked() > 0, "recovery.maxParked", recovery.maxParked(), "positive");
+      check(recovery.maxParkedBytes() > 0, "recovery.maxParkedBytes", recovery.maxParkedBytes(), "positive");
     }
     for (Duration d : List.of(ackTimeout, acceptorTimeout, pingInterval, pingTimeout, authenticationTimeout)) {
       check(!d.isNegative() && !d.isZero(), "a timeout", d, "positive");

@@ -39,11 +39,18 @@ public record ServerConfig(
   /**
    * Connection state recovery: a socket whose connection breaks is kept for {@code maxDisconnection} with the pushes
    * sent to it meanwhile, at most {@code maxPackets} and {@code maxBytes} of them, and at most {@code maxParked}
-   * such sessions at once on this node.
+   * such sessions at once on this node, whose kept pushes come to at most {@code maxParkedBytes} together (a push
+   * past any of these ends the recovery of the session it was for).
    */
-  public record Recovery(Duration maxDisconnection, int maxPackets, long maxBytes, int maxParked) {
-    /** Socket.IO's two minutes; 1,000 pushes and 1 MiB a session; 10,000 sessions. */
-    public static final Recovery DEFAULT = new Recovery(Duration.ofMinutes(2), 1_000, 1 << 20, 10_000);
+  public record Recovery(Duration maxDisconnection, int maxPackets, long maxBytes, int maxParked,
+      long maxParkedBytes) {
+    /** Socket.IO's two minutes; 1,000 pushes and 1 MiB a session; 10,000 sessions, 256 MiB for all of them. */
+    public static final Recovery DEFAULT = new Recovery(Duration.ofMinutes(2), 1_000, 1 << 20, 10_000, 256L << 20);
+
+    /** With 256 MiB of pushes kept for all parked sessions together. */
+    public Recovery(Duration maxDisconnection, int maxPackets, long maxBytes, int maxParked) {
+      this(maxDisconnection, maxPackets, maxBytes, maxParked, 256L << 20);
+    }
   }
 
   int recoveryPackets() {

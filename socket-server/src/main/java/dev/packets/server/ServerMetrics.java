@@ -24,6 +24,8 @@ public final class ServerMetrics {
   final LongAdder recovered = new LongAdder();
   final LongAdder notRecovered = new LongAdder();
   final AtomicInteger parked = new AtomicInteger();
+  /** The bytes of the pushes kept for parked sessions, all together. */
+  final java.util.concurrent.atomic.AtomicLong parkedBytes = new java.util.concurrent.atomic.AtomicLong();
 
   public int connections() {
     return connections.get();
@@ -111,6 +113,11 @@ public final class ServerMetrics {
     return parked.get();
   }
 
+  /** The bytes of the pushes this node keeps for parked sessions (shared payloads counted once per session). */
+  public long parkedBytes() {
+    return parkedBytes.get();
+  }
+
   /** Mean time in acceptors (validate and respond, to completion), in microseconds. */
   public double acceptorMeanMicros() {
     long calls = acceptorCalls.sum();
@@ -133,6 +140,7 @@ public final class ServerMetrics {
     out.put("recovered", recovered());
     out.put("notRecovered", notRecovered());
     out.put("parked", parked());
+    out.put("parkedBytes", parkedBytes());
     out.put("errors", errors());
     out.put("refused", refused());
     out.put("acceptorMeanMicros", Math.round(acceptorMeanMicros() * 10) / 10.0);

@@ -295,6 +295,9 @@ final class Sessions implements Mailbox.Outlet {
       if (claim != null && missed == null) {
         // over its budget between the claim and now: it cannot be recovered exactly
         socket.parked = false;
+        if (socket.backlog != null) {
+          socket.backlog.release(metrics.parkedBytes);
+        }
         sockets.remove(socket.id(), socket);
         outbound.close(socket, "the pushes missed while disconnected were over the recovery budget");
         return;
@@ -312,6 +315,9 @@ final class Sessions implements Mailbox.Outlet {
       if (claim != null) {
         outbound.replay(socket, missed);
         socket.parked = false;
+        if (socket.backlog != null) {
+          socket.backlog.release(metrics.parkedBytes);
+        }
         metrics.recovered.increment();
       }
     }
@@ -367,6 +373,9 @@ final class Sessions implements Mailbox.Outlet {
   void ended(PacketSocket socket, String reason, boolean hooks) {
     synchronized (socket) {
       socket.parked = false;
+      if (socket.backlog != null) {
+        socket.backlog.release(metrics.parkedBytes);
+      }
       sockets.remove(socket.id(), socket);
     }
     Cluster presence = cluster;

@@ -199,6 +199,26 @@ class RecoveryTest {
   }
 
   @Test
+  void theParkedSessionsOfANodeShareOneBudgetTooAndGiveItBack() throws Exception {
+    // each session may keep 1 MiB, but all of them together only 100 bytes: two sessions, a 59-byte push each
+    PacketServer a = node(new ServerConfig.Recovery(Duration.ofMinutes(1), 100, 1 << 20, 100, 100), null, null, "ada");
+    TcpProxy proxy = proxy(a);
+    List<String> first = new CopyOnWriteArrayList<>();
+    List<String> second = new CopyOnWriteArrayList<>();
+    PacketClient one = client(proxy, first);
+    PacketClient two = client(proxy, second);
+    String text = "x".repeat(58); // 59 bytes: its length (one byte) and 58 characters
+    away(proxy, a, 2, () -> a.broadcast(new Echo(text)));
+    assertEquals(59, a.metrics().parkedBytes(), "one session kept it; the other's push would pass the node's 100");
+    one.awaitConnected(Duration.ofSeconds(15));
+    two.awaitConnected(Duration.ofSeconds(15));
+    await(() -> first.size() + second.size() == 1 && a.metrics().parked() == 0, a.metrics().snapshot());
+    assertEquals(1, (one.recovered() ? 1 : 0) + (two.recovered() ? 1 : 0), "one recovered, the other told it was not");
+    assertEquals(List.of(text), one.recovered() ? first : second);
+    assertEquals(0, a.metrics().parkedBytes(), "given back");
+  }
+
+  @Test
   void aClientThatSaysGoodbyeIsNotKept() throws Exception {
     PacketServer a = node(ServerConfig.Recovery.DEFAULT, null, null, "ada");
     TcpProxy proxy = proxy(a);
