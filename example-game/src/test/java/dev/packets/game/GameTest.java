@@ -107,6 +107,10 @@ class GameTest {
         Thread.sleep(10);
       }
       assertEquals(1, servers.get(0).server().metrics().parked(), "the player's session waits");
+      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (player.isConnected() && System.nanoTime() < deadline) {
+        Thread.sleep(10); // the client notices too, else awaitConnected sees its old connection
+      }
       get(client.send(new Chat("bob", "where did ada go?", Map.of())));
       Thread.sleep(100);
       proxy.refuse(false);

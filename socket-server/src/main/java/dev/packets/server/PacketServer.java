@@ -85,7 +85,7 @@ public final class PacketServer implements AutoCloseable {
     sessions.cluster(cluster);
     if (config.recovery() != null) {
       this.recovery = new Recovery(config.recovery(), config.intercom(), config.registry(), metrics, outbound.pool(),
-          sessions::ended);
+          sessions);
       sessions.recovery(recovery, new Reconnects(recovery, outbound.pool(), metrics));
     } else {
       this.recovery = null;

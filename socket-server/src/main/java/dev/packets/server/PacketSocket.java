@@ -28,6 +28,8 @@ public final class PacketSocket {
   final Backlog backlog;
   /** Whether the session is parked: its connection is gone and it waits to be recovered (guarded by this). */
   boolean parked;
+  /** The Socket.IO socket of a connection taken over by the client's return (its late disconnect is ignored). */
+  SocketIoSocket takenOver;
   /** Set when the server ends the connection (a close, a refusal, an overflow): such a session is not parked. */
   volatile boolean ending;
   private volatile boolean recovered;

@@ -56,8 +56,10 @@ final class Recovery {
   private final PacketRegistry registry;
   private final ServerMetrics metrics;
   private final Executor pool;
-  private final Ended ended;
+  private final Holder ended;
   private final Map<String, Parked> parked = new ConcurrentHashMap<>();
+  /** Sessions connected now, by pid: a client back before its old connection was seen to break takes it over. */
+  private final Map<String, PacketSocket> live = new ConcurrentHashMap<>();
   private final Semaphore remote = new Semaphore(REMOTE_CLAIMS);
   private final ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "packets-recovery");
@@ -65,13 +67,21 @@ final class Recovery {
     return t;
   });
 
-  /** What becomes of a session that will not come back here: it expired, or it moved to another node. */
-  interface Ended {
+  /** The sessions' side: what becomes of a session that will not come back here, and one taken over. */
+  interface Holder {
+    /** The session is over here: it expired, its backlog broke, or it moved to another node. */
     void ended(PacketSocket socket, String reason, boolean hooks);
+
+    /**
+     * A client came back with the pid of a session whose connection still looks alive here (a network blip the
+     * server has not noticed: the old connection is dead or about to be): that connection is taken as broken now,
+     * the session parked at once and the connection closed. False when the session is not connected any more.
+     */
+    boolean takeOver(PacketSocket socket);
   }
 
   Recovery(ServerConfig.Recovery limits, Intercom intercom, PacketRegistry registry, ServerMetrics metrics,
-      Executor pool, Ended ended) {
+      Executor pool, Holder ended) {
     this.limits = limits;
     this.intercom = intercom;
     this.registry = registry;
@@ -98,6 +108,28 @@ final class Recovery {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** A session was admitted on a connection: a client that names its pid may take it over. */
+  void live(PacketSocket socket) {
+    live.put(socket.pid, socket);
+  }
+
+  /** A session's connection is gone (it is parked, or over). */
+  void gone(PacketSocket socket) {
+    live.remove(socket.pid, socket);
+  }
+
+  /** The session parked under {@code pid}, parking it first if a connection of it still looks alive here. */
+  private Parked parkedOrTakenOver(String pid) {
+    Parked found = parked.get(pid);
+    if (found == null) {
+      PacketSocket socket = live.get(pid);
+      if (socket != null && ended.takeOver(socket)) {
+        found = parked.get(pid);
+      }
+    }
+    return found;
   }
 
   /** A socket's connection broke without a goodbye: parked, or false when it cannot be (too many, over budget). */
@@ -129,8 +161,8 @@ final class Recovery {
    * there is none; a session whose missed pushes cannot all be given ends instead.
    */
   Claim claimLocal(String pid, long offset) {
-    Parked found = parked.remove(pid);
-    if (found == null) {
+    Parked found = parkedOrTakenOver(pid);
+    if (found == null || !parked.remove(pid, found)) {
       return null;
     }
     found.expiry().cancel(false);
@@ -185,7 +217,7 @@ final class Recovery {
         || !(q.get(1) instanceof Number offset) || node.equals(intercom.self())) {
       return null;
     }
-    Parked found = parked.get(pid);
+    Parked found = parkedOrTakenOver(pid);
     if (found == null) {
       return null;
     }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * close; a socket per session (a second CONNECT closes the session), its mailbox and lane; admission through
  * authentication and the connect hooks under a timeout; and the per-socket state dropped at disconnect.
  */
-final class Sessions implements Mailbox.Outlet {
+final class Sessions implements Mailbox.Outlet, Recovery.Holder {
   private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
 
   private final PacketServer server;
@@ -312,6 +312,9 @@ final class Sessions implements Mailbox.Outlet {
         ready.put("recovered", claim != null);
       }
       outbound.event(socket, PacketServer.READY_EVENT, ready);
+      if (socket.pid != null) {
+        recovery.live(socket);
+      }
       if (claim != null) {
         outbound.replay(socket, missed);
         socket.parked = false;
@@ -329,13 +332,44 @@ final class Sessions implements Mailbox.Outlet {
   }
 
   private void disconnected(PacketSocket socket, SocketIoSocket raw, String reason) {
+    synchronized (socket) {
+      if (socket.raw() != raw || raw == socket.takenOver) {
+        return; // an old connection of a session that has come back on another, or was taken over
+      }
+    }
+    detach(socket, raw, reason, BROKEN.contains(reason));
+  }
+
+  @Override
+  public boolean takeOver(PacketSocket socket) {
+    SocketIoSocket old;
+    synchronized (socket) {
+      if (socket.gone || socket.parked || !socket.counted || socket.ending) {
+        return false;
+      }
+      old = socket.raw();
+      socket.takenOver = old;
+    }
+    LOG.debug("socket {} is taken over by its client's new connection", socket.id());
+    detach(socket, old, "taken over by a new connection", true);
+    outbound.pool().execute(() -> old.disconnect(true));
+    synchronized (socket) {
+      return socket.parked;
+    }
+  }
+
+  /** A connection of {@code socket} is over: it is parked ({@code broken}, and it can be), or it ends. */
+  private void detach(PacketSocket socket, SocketIoSocket raw, String reason, boolean broken) {
     Recovery parking = recovery;
-    boolean park = parking != null && socket.pid != null && !socket.ending && BROKEN.contains(reason);
+    boolean park = parking != null && socket.pid != null && !socket.ending && broken;
     boolean member;
     boolean counted;
+    if (parking != null && socket.pid != null) {
+      parking.gone(socket);
+    }
     synchronized (socket) {
       if (socket.raw() != raw) {
-        return; // an old connection of a session that has come back on another
+        return;
       }
       socket.gone = true;
       // counted in connections on this connection (a recovered session still in its hooks is not yet)
@@ -370,7 +404,12 @@ final class Sessions implements Mailbox.Outlet {
    * session that moved to another node too: with reason {@code moved to node <id>}, so that what this node held for
    * it can go).
    */
-  void ended(PacketSocket socket, String reason, boolean hooks) {
+  @Override
+  public void ended(PacketSocket socket, String reason, boolean hooks) {
+    Recovery parking = recovery;
+    if (parking != null && socket.pid != null) {
+      parking.gone(socket);
+    }
     synchronized (socket) {
       socket.parked = false;
       if (socket.backlog != null) {

@@ -260,6 +260,7 @@ abstract class ClusterContract {
     proxy.refuse(true);
     proxy.cut();
     await(() -> a.metrics().parked() == 1, a.metrics().snapshot());
+    await(() -> !client.isConnected(), "the client noticed"); // else awaitConnected sees the old connection
     long before = a.metrics().packetsOut();
     for (String text : List.of("one", "two", "three")) {
       b.to("red").send(new Echo(text)); // through the intercom to node A, where the session waits
@@ -277,5 +278,40 @@ abstract class ClusterContract {
     assertEquals(0, a.metrics().parked());
     assertTrue(a.sockets().isEmpty(), "gone from the node it left");
     await(() -> a.cluster().online().equals(java.util.Map.of(id, "b")), a.cluster().online());
+  }
+
+  @Test
+  void aClientBackOnAnotherNodeBeforeItsOldNodeNoticedTakesItsSessionOver() throws Exception {
+    PacketServer a = node("a", RecoveryInteropTest.node());
+    PacketServer b = node("b", RecoveryInteropTest.node());
+    dev.packets.testing.TcpProxy proxy = new dev.packets.testing.TcpProxy(a.port());
+    open.add(proxy);
+    List<String> got = new CopyOnWriteArrayList<>();
+    PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + proxy.port()), TestPackets.REGISTRY,
+        new ClientOptions(null, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), true,
+            java.time.Duration.ofMillis(100)));
+    client.accept(Echo.class, echo -> {
+      got.add(echo.text());
+      return null;
+    });
+    open.add(client);
+    String id = client.socketId();
+    assertEquals("joined", client.send(new Echo("join:red")).get(5, TimeUnit.SECONDS));
+    proxy.refuse(true);
+    proxy.cutClients(); // node A's side of the connection stays open: it has not noticed
+    await(() -> !client.isConnected(), "the client noticed"); // else awaitConnected sees the old connection
+    long before = a.metrics().packetsOut();
+    a.to("red").send(new Echo("lost on the way"));
+    await(() -> a.metrics().packetsOut() == before + 1, a.metrics().snapshot());
+    proxy.target(b.port());
+    proxy.refuse(false);
+    client.awaitConnected(java.time.Duration.ofSeconds(15));
+    await(() -> !got.isEmpty(), got);
+    Thread.sleep(200); // nothing more comes
+    assertTrue(client.recovered(), "node A handed over the session it still thought connected");
+    assertEquals(id, client.socketId());
+    assertEquals(List.of("lost on the way"), got);
+    assertTrue(a.sockets().isEmpty(), "gone from node A");
+    assertEquals(0, a.metrics().connections());
   }
 }

@@ -93,11 +93,18 @@ class RecoveryTest {
     return client.send(new Echo(text)).get(5, TimeUnit.SECONDS);
   }
 
-  /** Drops the client's connection and keeps it out until {@code meanwhile} has run on the server. */
-  private static void away(TcpProxy proxy, PacketServer server, int parked, Runnable meanwhile) throws Exception {
+  /**
+   * Drops the clients' connections and keeps them out until {@code meanwhile} has run on the server; returns once
+   * the server parked them and the clients noticed (else a client's awaitConnected could see its old connection).
+   */
+  private static void away(TcpProxy proxy, PacketServer server, int parked, Runnable meanwhile,
+      PacketClient... clients) throws Exception {
     proxy.refuse(true);
     proxy.cut();
     await(() -> server.metrics().parked() == parked, server.metrics().snapshot());
+    for (PacketClient client : clients) {
+      await(() -> !client.isConnected(), "the client noticed");
+    }
     meanwhile.run();
     proxy.refuse(false);
   }
@@ -120,7 +127,7 @@ class RecoveryTest {
         a.to("red").send(new Echo(text));
       }
       a.broadcast(new Echo("four"));
-    });
+    }, client);
     client.awaitConnected(Duration.ofSeconds(15));
     assertTrue(client.recovered(), "recovered");
     assertEquals(id, client.socketId());
@@ -151,13 +158,41 @@ class RecoveryTest {
     TcpProxy proxy = proxy(a);
     PacketClient client = client(proxy, new CopyOnWriteArrayList<>());
     assertEquals(1, a.metrics().connections());
-    away(proxy, a, 1, () -> { });
+    away(proxy, a, 1, () -> { }, client);
     await(() -> a.metrics().refused() == 1, a.metrics().snapshot());
     await(() -> a.sockets().isEmpty() && a.metrics().parked() == 0, a.metrics().snapshot());
     assertEquals(0, a.metrics().connections(), "the refused recovery was never counted, nor taken off twice");
     await(() -> hooks.size() == 1, hooks);
     assertTrue(hooks.get(0).startsWith("disconnected"), hooks.toString());
     client.close();
+  }
+
+  @Test
+  void aClientBackBeforeTheServerNoticedItsConnectionBrokeTakesItsSessionOverAndMissesNothing() throws Exception {
+    // a network blip: the client's side of the connection is gone, the server's still looks alive (it would
+    // notice at the ping timeout, 45 s); what it pushes meanwhile is lost on the way
+    PacketServer a = node(ServerConfig.Recovery.DEFAULT, null, null, "ada");
+    TcpProxy proxy = proxy(a);
+    List<String> got = new CopyOnWriteArrayList<>();
+    PacketClient client = client(proxy, got);
+    String id = client.socketId();
+    assertEquals("joined", ask(client, "join:red"));
+    proxy.refuse(true);
+    proxy.cutClients();
+    await(() -> !client.isConnected(), "the client noticed"); // else awaitConnected sees the old connection
+    a.to("red").send(new Echo("into the void"));
+    assertEquals(0, a.metrics().parked(), "the server has not noticed");
+    proxy.refuse(false);
+    client.awaitConnected(Duration.ofSeconds(15));
+    assertTrue(client.recovered(), "taken over, not a new session");
+    assertEquals(id, client.socketId());
+    await(() -> got.size() >= 1, got);
+    Thread.sleep(200); // nothing more comes
+    assertEquals(List.of("into the void"), got, "the push lost on the way, sent again once");
+    assertEquals(id + " nick=ada rooms=red recovered=true", ask(client, "whoami"));
+    assertEquals(1, a.metrics().connections());
+    assertEquals(0, a.metrics().parked());
+    assertFalse(hooks.stream().anyMatch(h -> h.startsWith("disconnected")), hooks.toString());
   }
 
   @Test
@@ -190,7 +225,7 @@ class RecoveryTest {
       for (int i = 0; i < 3; i++) {
         a.broadcast(new Echo("missed " + i));
       }
-    });
+    }, client);
     client.awaitConnected(Duration.ofSeconds(15));
     await(() -> client.isConnected() && !id.equals(client.socketId()), client.socketId());
     assertFalse(client.recovered());
@@ -208,7 +243,7 @@ class RecoveryTest {
     PacketClient one = client(proxy, first);
     PacketClient two = client(proxy, second);
     String text = "x".repeat(58); // 59 bytes: its length (one byte) and 58 characters
-    away(proxy, a, 2, () -> a.broadcast(new Echo(text)));
+    away(proxy, a, 2, () -> a.broadcast(new Echo(text)), one, two);
     assertEquals(59, a.metrics().parkedBytes(), "one session kept it; the other's push would pass the node's 100");
     one.awaitConnected(Duration.ofSeconds(15));
     two.awaitConnected(Duration.ofSeconds(15));
@@ -272,7 +307,7 @@ class RecoveryTest {
       b.to("red").send(new Echo("from b"));
       a.to("red").send(new Echo("from a"));
       proxy.target(b.port());
-    });
+    }, client);
     client.awaitConnected(Duration.ofSeconds(15));
     await(() -> got.size() >= 2, got);
     assertTrue(client.recovered());
@@ -303,7 +338,7 @@ class RecoveryTest {
     TcpProxy proxy = proxy(a);
     PacketClient client = client(proxy, new CopyOnWriteArrayList<>());
     String id = client.socketId();
-    away(proxy, a, 1, () -> proxy.target(b.port()));
+    away(proxy, a, 1, () -> proxy.target(b.port()), client);
     client.awaitConnected(Duration.ofSeconds(15));
     await(() -> client.isConnected() && !id.equals(client.socketId()), client.socketId());
     assertFalse(client.recovered());

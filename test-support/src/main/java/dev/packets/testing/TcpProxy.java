@@ -13,12 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A loopback TCP proxy for tests, as a load balancer and a bad network would be: it forwards each connection to the
  * target port of the moment ({@link #target}: the next connections go to another node), {@link #cut} drops every
- * connection at once with a reset (no goodbye on either side), and while {@link #refuse refusing} it closes new
- * connections as soon as they come.
+ * connection at once with a reset (no goodbye on either side), {@link #cutClients} drops only the clients' side (the
+ * server's stays open and silent, as after a network blip the server has not noticed yet: what it writes is lost),
+ * and while {@link #refuse refusing} it closes new connections as soon as they come.
  */
 public final class TcpProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  /** The pairs of the connections, client side first. */
+  private final Set<Pair> pairs = ConcurrentHashMap.newKeySet();
   private volatile int target;
   private volatile boolean refusing;
 
@@ -43,6 +46,28 @@ public final class TcpProxy implements AutoCloseable {
   /** Whether new connections are closed at once. */
   public void refuse(boolean on) {
     this.refusing = on;
+  }
+
+  private static final class Pair {
+    final Socket client;
+    final Socket server;
+    volatile boolean halfOpen;
+
+    Pair(Socket client, Socket server) {
+      this.client = client;
+      this.server = server;
+    }
+  }
+
+  /**
+   * Drops the client side of every connection with a reset and keeps the server side open: the server's writes are
+   * read and thrown away, and it hears nothing more.
+   */
+  public void cutClients() {
+    for (Pair pair : pairs) {
+      pair.halfOpen = true;
+      reset(pair.client);
+    }
   }
 
   /** Drops every open connection with a reset. */
@@ -78,28 +103,51 @@ public final class TcpProxy implements AutoCloseable {
         Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
         open.add(client);
         open.add(server);
-        pump(client, server);
-        pump(server, client);
+        Pair pair = new Pair(client, server);
+        pairs.add(pair);
+        pump(pair, client, server);
+        pump(pair, server, client);
       } catch (IOException e) {
         close(client);
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  private void pump(Pair pair, Socket from, Socket to) {
     Thread thread = new Thread(() -> {
       byte[] buffer = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+      // not try-with-resources: closing a socket's stream closes the socket, and a cut client's server stays open
+      try {
+        InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream();
         int n;
         while ((n = in.read(buffer)) >= 0) {
-          out.write(buffer, 0, n);
-          out.flush();
+          if (pair.halfOpen) {
+            continue; // the client is gone: what the server writes is lost on the way
+          }
+          try {
+            out.write(buffer, 0, n);
+            out.flush();
+          } catch (IOException e) {
+            if (!pair.halfOpen) {
+              throw e;
+            }
+          }
         }
       } catch (IOException ignored) {
-        // one side went: the other goes too
+        // one side went: the other goes too, unless only the client was cut
       } finally {
-        close(from);
-        close(to);
+        if (pair.halfOpen) {
+          close(pair.client);
+          if (from == pair.server) {
+            close(pair.server);
+            pairs.remove(pair);
+          }
+        } else {
+          close(from);
+          close(to);
+          pairs.remove(pair);
+        }
       }
     }, "tcp-proxy-pump");
     thread.setDaemon(true);
