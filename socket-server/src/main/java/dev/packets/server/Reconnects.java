@@ -150,6 +150,13 @@ final class Reconnects {
       }
       String asked = pid;
       recovery.claimRemote(pid, offset).whenComplete((remote, error) -> pool.execute(() -> {
+        if (session.getReadyState() == io.socket.engineio.server.ReadyState.CLOSED) {
+          // gone while the other nodes were asked: nothing to decide for (a session handed over is parked here)
+          if (remote != null) {
+            recovery.unclaimed(remote);
+          }
+          return;
+        }
         decided(remote != null ? new Decision(asked, remote, true) : new Decision(Recovery.newPid(), null, true));
         release();
       }));

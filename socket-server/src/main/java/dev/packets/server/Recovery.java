@@ -179,10 +179,16 @@ final class Recovery {
     return new Claim(socket, null, offset);
   }
 
-  /** A claimed session whose new connection went away before it was let in: parked again. */
+  /**
+   * A claimed session whose new connection went away before it was let in: parked again if it was this node's (one
+   * handed over by another node is lost with the connection, as is the client's chance to recover it).
+   */
   void unclaimed(Claim claim) {
     if (claim.local() != null && !park(claim.local())) {
       ended.ended(claim.local(), "its connection broke while it was recovered", true);
+    } else if (claim.moved() != null) {
+      LOG.info("session {} handed over from another node was lost: its new connection closed first",
+          claim.moved().id());
     }
   }
 
