@@ -41,6 +41,11 @@ final class Analyser {
   private final Messager messager;
   private final Deque<TypeElement> stack = new ArrayDeque<>();
   private boolean failed;
+  /**
+   * Whether the record being analysed is packed whole: its free-form components (Object, Map<String, Object>,
+   * List<Object>) travel in its one msgpack map as they are, with no {@code @Packed} of their own.
+   */
+  private boolean packedWhole;
 
   Analyser(Messager messager) {
     this.messager = messager;
@@ -63,7 +68,9 @@ final class Analyser {
       error("@Packet records cannot be generic; " + element.getSimpleName() + " has type parameters", element, packet);
     }
     boolean packedRecord = mirror(element.getAnnotationMirrors(), PACKED) != null;
+    packedWhole = packedRecord;
     TypeModel.ObjectType root = object(element, name);
+    packedWhole = false;
     if (failed || root == null) {
       return null;
     }
@@ -141,6 +148,8 @@ final class Analyser {
           return null;
         }
         model = packed(type, javaName, component, packed);
+      } else if (packedWhole && wireAnnotations(annotations).isEmpty() && freeForm(type)) {
+        model = packed(type, javaName, component, null);
       } else {
         model = type(type, annotations, javaName, path + "." + wireName, component, false);
       }
@@ -225,6 +234,13 @@ final class Analyser {
       return null;
     }
     return new TypeModel.PackedType(TypeName.get(type).withoutAnnotations(), erasure);
+  }
+
+  /** Object, Map<String, Object> or List<Object> (wildcards too): JSON-like values with no wire type of their own. */
+  private static boolean freeForm(TypeMirror type) {
+    TypeName erasure = packedErasure(type);
+    return erasure != null && (erasure.equals(ClassName.get(Object.class)) || erasure.equals(ClassName.get(Map.class))
+        || erasure.equals(ClassName.get(List.class)));
   }
 
   private static TypeName packedErasure(TypeMirror type) {

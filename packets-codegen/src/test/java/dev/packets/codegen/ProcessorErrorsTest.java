@@ -181,6 +181,13 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void freeFormComponentsNeedTheRecordPackedWholeOrTheirOwnPacked() {
+    fails("@Packet record Loose(\n Map<String, Object> extra) {}", "'extra' is a Map<String, Object>, which has no wire "
+        + "type; use boolean, byte, short, char, int, long, float, double (or their boxes), String, byte[], a record, "
+        + "a List of these, or @Packed", "Map<String, Object> extra");
+  }
+
+  @Test
   void packedWithAWireType() {
     fails("@Packet record Meta(\n @Packed @Int8 Object meta) {}", "'meta' is @Packed; it cannot also have a wire type",
         "@Packed @Int8 Object meta");
