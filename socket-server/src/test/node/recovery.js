@@ -52,7 +52,10 @@ async function scenario(table, transports) {
   const echo = schemapack.build(table.packets.find((p) => p.name === 'Echo').schema);
   const via = transports.join('+');
 
-  const socket = io(nodeA, { transports, forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 100 });
+  // it sends dehydrated commands but decodes pushes itself: it says so, else its first dehydrated packet would make
+  // the server send it JSON
+  const socket = io(nodeA, { transports, forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 100,
+    auth: { packets: 'binary' } });
   const got = [];
   socket.on(echoId, (payload, offset) => got.push({ text: echo.decode(Buffer.from(payload)).text, offset }));
   await ready(socket);

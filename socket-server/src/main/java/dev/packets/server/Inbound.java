@@ -68,12 +68,23 @@ final class Inbound {
       count--;
     }
     int arguments = count;
+    if (!socket.spoken) {
+      // a client whose first packet is dehydrated reads packets so too (it has no codecs); one whose first is
+      // binary keeps binary (flecks' clients send both)
+      socket.spoken = true;
+      if (config.dehydrated() && !event.isEmpty() && !Character.isDigit(event.charAt(0)) && registry.contains(event)) {
+        socket.json = true;
+      }
+    }
     receive(socket, ack == null ? null : new FastAck(socket, -1, ack), () -> parse(event, args, arguments));
   }
 
   /** A packet that came the hot way (see {@code FastLane}): its id and payload; {@code ack} null when unwanted. */
   void onPacket(PacketSocket socket, int id, byte[] payload,
       SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack) {
+    if (!socket.spoken) {
+      socket.spoken = true;
+    }
     receive(socket, ack, () -> decode(id, payload));
   }
 
@@ -343,7 +354,10 @@ final class Inbound {
     return e;
   }
 
-  /** Acks the sender when it asked: {@code [null, response]}, {@code [null, payload, id]} or {@code [{code, reason}]}. */
+  /**
+   * Acks the sender when it asked: {@code [null, response]}, {@code [null, payload, id]} (to a client that reads
+   * packets as JSON: {@code [null, ["Name", data]]}) or {@code [{code, reason}]}.
+   */
   private void reply(PacketSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack, Object packet,
       Object outcome) {
     if (outcome instanceof Throwable error) {
@@ -362,7 +376,7 @@ final class Inbound {
     }
     Object[] args;
     try {
-      if (outcome != null && registry.contains(outcome.getClass())) {
+      if (outcome != null && registry.contains(outcome.getClass()) && !socket.json) {
         byte[] payload = registry.encode(outcome);
         metrics.bytesOut.add(payload.length);
         args = new Object[] {JSONObject.NULL, payload, registry.id(outcome.getClass())};

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A parked session on its way to the node its client came back to, in the form the intercom carries: {@code [id,
- * pid, principal, attributes, rooms, auth, last offset, pushes]}, where
+ * pid, principal, attributes, rooms, auth, last offset, pushes, how its client reads packets ("json", "binary" or
+ * null: not said yet)]}, where
  *
  * <ul>
  *   <li>a value (the principal, an attribute's) is tagged with its type: {@code ["s", "ada"]}, {@code ["i", 7]},
@@ -21,7 +22,7 @@ import java.util.Map;
  * parked where it is, and the client gets a new one), rather than arrive with part of its state missing.
  */
 record MovedSession(String id, String pid, Object principal, Map<PacketSocket.Key<?>, Object> attributes,
-    List<String> rooms, Object auth, long last, List<Backlog.Entry> missed) {
+    List<String> rooms, Object auth, long last, List<Backlog.Entry> missed, String reads) {
 
   /** The session of {@code socket} (held under its lock by the caller), or an exception naming what cannot move. */
   static MovedSession of(PacketSocket socket, List<Backlog.Entry> missed, long last) {
@@ -31,7 +32,7 @@ record MovedSession(String id, String pid, Object principal, Map<PacketSocket.Ke
       held.forEach((key, value) -> attributes.put((PacketSocket.Key<?>) key, value));
     }
     return new MovedSession(socket.id(), socket.pid, socket.principal(), attributes, List.copyOf(socket.rooms()),
-        socket.auth(), last, missed);
+        socket.auth(), last, missed, socket.spoken ? socket.json ? "json" : "binary" : null);
   }
 
   /** The intercom's form; fails with {@link IllegalArgumentException} on a value that cannot move. */
@@ -44,12 +45,12 @@ record MovedSession(String id, String pid, Object principal, Map<PacketSocket.Ke
       pushes.add(List.of(entry.offset(), entry.packetId(), entry.payload()));
     }
     return java.util.Arrays.asList(id, pid, tagged(principal, registry, "the principal"), attrs, rooms, auth, last,
-        pushes);
+        pushes, reads);
   }
 
   /** Reads the intercom's form; fails with {@link IllegalArgumentException} when it is not one. */
   static MovedSession from(Object value, PacketRegistry registry) {
-    if (!(value instanceof List<?> m) || m.size() != 8 || !(m.get(0) instanceof String id)
+    if (!(value instanceof List<?> m) || m.size() != 9 || !(m.get(0) instanceof String id)
         || !(m.get(1) instanceof String pid) || !(m.get(3) instanceof List<?> attrs) || !(m.get(4) instanceof List<?> rooms)
         || !(m.get(6) instanceof Number last) || !(m.get(7) instanceof List<?> pushes)) {
       throw new IllegalArgumentException("not a moved session");
@@ -76,7 +77,7 @@ record MovedSession(String id, String pid, Object principal, Map<PacketSocket.Ke
       missed.add(new Backlog.Entry(offset.longValue(), packetId.intValue(), payload));
     }
     return new MovedSession(id, pid, untagged(m.get(2), registry), attributes, names, m.get(5), last.longValue(),
-        missed);
+        missed, m.get(8) instanceof String reads ? reads : null);
   }
 
   /** The class a key was made with, found without initialising it; the value must be one of it. */

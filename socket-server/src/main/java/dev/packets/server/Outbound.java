@@ -2,8 +2,10 @@ package dev.packets.server;
 
 import dev.packets.PacketRegistry;
 import dev.packets.socketio.Frames;
+import dev.packets.socketio.JsonBridge;
 import dev.packets.socketio.PacketError;
 import io.socket.socketio.server.SocketIoSocket;
+import io.socket.socketio.server.utils.HasBinary;
 import io.socket.socketio.server.parser.Packet;
 import io.socket.socketio.server.parser.Parser;
 import java.util.Map;
@@ -65,7 +67,7 @@ final class Outbound {
     for (PacketSocket socket : targets) {
       Mailbox mailbox = socket.mailbox();
       int left;
-      if (socket.backlog == null) {
+      if (socket.backlog == null && !socket.json) {
         metrics.packetsOut.increment();
         metrics.bytesOut.add(payload.length);
         left = mailbox.offerFanOut(shared);
@@ -149,8 +151,11 @@ final class Outbound {
     }
   }
 
-  private static boolean offer(PacketSocket socket, int id, String header, byte[] payload, String offset,
+  private boolean offer(PacketSocket socket, int id, String header, byte[] payload, String offset,
       boolean deferred) {
+    if (socket.json) {
+      return offerJson(socket, id, payload, offset, deferred);
+    }
     SocketIoSocket raw = socket.raw();
     Runnable viaLibrary = offset == null ? () -> raw.send(String.valueOf(id), payload)
         : () -> raw.send(String.valueOf(id), payload, offset);
@@ -160,6 +165,42 @@ final class Outbound {
     }
     socket.mailbox().offer(send);
     return false;
+  }
+
+  /**
+   * A push to a socket that reads packets as JSON ({@link PacketSocket#json}): the event is the packet's name and its
+   * argument the packet's data, dehydrated, {@code 42["Echo",{"text":"hi"}]} (its offset after it, if it has one); a
+   * packet with binary fields goes through the library, which sends them as attachments.
+   */
+  private boolean offerJson(PacketSocket socket, int id, byte[] payload, String offset, boolean deferred) {
+    JSONArray event = dehydrated(id, payload);
+    if (offset != null) {
+      event.put(offset);
+    }
+    SocketIoSocket raw = socket.raw();
+    Object[] args = new Object[event.length() - 1];
+    for (int i = 1; i < event.length(); i++) {
+      args[i - 1] = event.get(i);
+    }
+    String name = event.getString(0);
+    Runnable viaLibrary = () -> raw.send(name, args);
+    Mailbox.Send send;
+    if (HasBinary.hasBinary(event)) {
+      send = new Mailbox.Send(null, null, viaLibrary, payload.length + 64);
+    } else {
+      String frame = "42" + event;
+      send = new Mailbox.Send(frame, null, viaLibrary, frame.length());
+    }
+    if (deferred) {
+      return socket.mailbox().offerDeferred(send);
+    }
+    socket.mailbox().offer(send);
+    return false;
+  }
+
+  /** A packet's payload as its dehydrated JSON, {@code ["Echo",{"text":"hi"}]}. */
+  private JSONArray dehydrated(int id, byte[] payload) {
+    return (JSONArray) JsonBridge.toJson(registry.dehydrate(registry.decode(id, payload)), registry);
   }
 
   /** Queues a JSON event ({@code packets:ready}, {@code packets:close}…) for one socket. */
@@ -206,16 +247,32 @@ final class Outbound {
     int ack = socket.nextAckId();
     CompletableFuture<Object> response = new CompletableFuture<>();
     awaiting.put(ack, response);
-    String header = Frames.send(ack, id);
+    String header = socket.json ? null : Frames.send(ack, id);
+    String jsonFrame = null;
+    if (socket.json) {
+      JSONArray event = dehydrated(id, payload);
+      if (!HasBinary.hasBinary(event)) {
+        jsonFrame = "42" + ack + event;
+      }
+    }
     SocketIoSocket raw = socket.raw();
-    Runnable viaLibrary = () -> {
+    Runnable viaLibrary = socket.json ? () -> {
+      JSONArray event = dehydrated(id, payload);
+      Packet<JSONArray> asked = new Packet<>(HasBinary.hasBinary(event) ? Parser.BINARY_EVENT : Parser.EVENT, event);
+      asked.id = ack;
+      asked.nsp = "/";
+      raw.getClient().sendPacket(asked);
+    } : () -> {
       JSONArray data = new JSONArray().put(String.valueOf(id)).put(payload);
       Packet<JSONArray> event = new Packet<>(Parser.BINARY_EVENT, data);
       event.id = ack;
       event.nsp = "/";
       raw.getClient().sendPacket(event);
     };
-    if (!socket.mailbox().offer(new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length))) {
+    Mailbox.Send out = jsonFrame != null ? new Mailbox.Send(jsonFrame, null, viaLibrary, jsonFrame.length())
+        : header == null ? new Mailbox.Send(null, null, viaLibrary, payload.length + 64)
+        : new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length);
+    if (!socket.mailbox().offer(out)) {
       awaiting.remove(ack);
       return CompletableFuture.failedFuture(new PacketError(503, "the socket is closed"));
     }

@@ -28,6 +28,14 @@ public final class PacketSocket {
   final Backlog backlog;
   /** Whether the session is parked: its connection is gone and it waits to be recovered (guarded by this). */
   boolean parked;
+  /**
+   * Whether its client reads packets as JSON (a client without codecs): pushes and packet responses go to it
+   * dehydrated, {@code ["Echo",{"text":"hi"}]}. Set when it asks for it at connect ({@code {"packets":"json"}} in its
+   * auth) or when its first packet is dehydrated, unless it said {@code {"packets":"binary"}}.
+   */
+  volatile boolean json;
+  /** Whether it has sent a packet yet (its first one decides {@link #json}). */
+  volatile boolean spoken;
   /** The Socket.IO socket of a connection taken over by the client's return (its late disconnect is ignored). */
   SocketIoSocket takenOver;
   /** Set when the server ends the connection (a close, a refusal, an overflow): such a session is not parked. */

@@ -184,6 +184,11 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
       socket = new PacketSocket(server, outbound, raw, auth, mailbox, address,
           decision == null ? null : decision.pid(), decision == null ? null : new Backlog(), null);
       socket.lane = lane;
+      // a client says how it reads packets with {"packets": "json"} (it has no codecs) or {"packets": "binary"} in
+      // its auth; else its first packet decides (see Inbound)
+      Object reads = auth instanceof Map<?, ?> m ? m.get("packets") : null;
+      socket.json = "json".equals(reads);
+      socket.spoken = "json".equals(reads) || "binary".equals(reads);
     }
     // a broadcast's one shared push, through the library when no websocket carries the session
     mailbox.library(send -> raw.send(String.valueOf(send.packetId()), send.attachment()));
@@ -267,6 +272,8 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
       socket = new PacketSocket(server, outbound, raw, moved.auth(), mailbox, address, moved.pid(),
           Backlog.moved(claim.offset(), moved.last(), moved.missed()), moved.id());
       socket.principal(moved.principal());
+      socket.json = "json".equals(moved.reads());
+      socket.spoken = moved.reads() != null;
       moved.attributes().forEach(socket::restore);
       moved.rooms().forEach(socket::join);
       synchronized (socket) {
