@@ -17,9 +17,9 @@ export interface Limits {
 }
 export const DEFAULT_LIMITS: Limits;
 
-export interface Acceptor {
-  validate?(data: unknown): void | Promise<void>;
-  respond?(data: unknown): unknown | Promise<unknown>;
+export interface Acceptor<D = unknown> {
+  validate?(data: D): void | Promise<void>;
+  respond?(data: D): unknown | Promise<unknown>;
 }
 
 export interface ConnectOptions {
@@ -33,19 +33,24 @@ export interface ConnectOptions {
   limits?: Partial<Limits>;
 }
 
-export interface Client {
-  send(packet: Dehydrated): Promise<unknown>;
-  accept(name: string, acceptor: Acceptor | ((data: unknown) => unknown)): Client;
-  on(event: 'connect' | 'reconnect', listener: (info: { recovered: boolean }) => void): Client;
+/**
+ * A client; typed by the server's packets when given them: `connect<Packets>(url)`, with `Packets` from the server's
+ * `/packets/packets.d.ts` (then `send(['Move', {entity: 'x'}])` is a type error).
+ */
+export interface Client<P extends object = Record<string, unknown>> {
+  send<N extends keyof P & string>(packet: [name: N, data: P[N]]): Promise<unknown>;
+  accept<N extends keyof P & string>(name: N, acceptor: Acceptor<P[N]> | ((data: P[N]) => unknown)): Client<P>;
+  on(event: 'connect' | 'reconnect', listener: (info: { recovered: boolean }) => void): Client<P>;
   on(event: 'disconnect' | 'close' | 'packet' | 'redirect' | 'refresh',
-     listener: (...args: unknown[]) => void): Client;
+     listener: (...args: unknown[]) => void): Client<P>;
   /** Whether the latest (re)connect recovered the session (a server built with recovery()). */
   readonly recovered: boolean;
   stats: { packetsIn: number; packetsOut: number; bytesIn: number; bytesOut: number };
   close(): void;
 }
 
-export function connect(url: string, options?: ConnectOptions): Promise<Client>;
+export function connect<P extends object = Record<string, unknown>>(url: string, options?: ConnectOptions):
+  Promise<Client<P>>;
 export function compile(name: string, schema: unknown, packed?: string[], limits?: Limits):
   { encode(data: unknown): Uint8Array; decode(bytes: Uint8Array): unknown };
 export class Registry {

@@ -94,6 +94,9 @@ public final class PacketServer implements AutoCloseable {
     servlets.put("/health", new TextServlet(() -> Json.write(health(), false), "application/json"));
     servlets.put("/packets/schema.json", new TextServlet(() -> Json.write(config.registry().table(), false),
         "application/json"));
+    // the packets as TypeScript types, for connect<Packets>(url) in packets-js
+    String types = dev.packets.TypeScriptTypes.of(config.registry());
+    servlets.put("/packets/packets.d.ts", new TextServlet(() -> types, "text/plain"));
     servlets.put("/packets/*", new ResourceServlet("dev/packets/js"));
     config.resources().forEach((prefix, dir) -> servlets.put(prefix + "/*", new ResourceServlet(dir)));
     this.host = new JettyHost(new JettyHost.Setup(config.host(), config.port(), config.pingInterval(),
