@@ -2,10 +2,8 @@ package dev.packets.server;
 
 import dev.packets.PacketRegistry;
 import dev.packets.socketio.Frames;
-import dev.packets.socketio.JsonBridge;
 import dev.packets.socketio.PacketError;
 import io.socket.socketio.server.SocketIoSocket;
-import io.socket.socketio.server.utils.HasBinary;
 import io.socket.socketio.server.parser.Packet;
 import io.socket.socketio.server.parser.Parser;
 import java.util.Map;
@@ -26,6 +24,8 @@ final class Outbound {
   private final PacketRegistry registry;
   private final ServerConfig config;
   private final ServerMetrics metrics;
+  /** Packets for the clients that read them as JSON. */
+  private final JsonOut json;
   /** Where mailboxes drain: a small pool, since websocket writes only queue frames. */
   private final ExecutorService pool;
 
@@ -33,6 +33,7 @@ final class Outbound {
     this.registry = config.registry();
     this.config = config;
     this.metrics = metrics;
+    this.json = new JsonOut(config.registry());
     this.pool = Pools.bounded("packets-out-", Math.max(4, 4 * Runtime.getRuntime().availableProcessors()),
         Integer.MAX_VALUE);
   }
@@ -154,7 +155,12 @@ final class Outbound {
   private boolean offer(PacketSocket socket, int id, String header, byte[] payload, String offset,
       boolean deferred) {
     if (socket.json) {
-      return offerJson(socket, id, payload, offset, deferred);
+      Mailbox.Send send = json.push(socket, id, payload, offset);
+      if (deferred) {
+        return socket.mailbox().offerDeferred(send);
+      }
+      socket.mailbox().offer(send);
+      return false;
     }
     SocketIoSocket raw = socket.raw();
     Runnable viaLibrary = offset == null ? () -> raw.send(String.valueOf(id), payload)
@@ -165,42 +171,6 @@ final class Outbound {
     }
     socket.mailbox().offer(send);
     return false;
-  }
-
-  /**
-   * A push to a socket that reads packets as JSON ({@link PacketSocket#json}): the event is the packet's name and its
-   * argument the packet's data, dehydrated, {@code 42["Echo",{"text":"hi"}]} (its offset after it, if it has one); a
-   * packet with binary fields goes through the library, which sends them as attachments.
-   */
-  private boolean offerJson(PacketSocket socket, int id, byte[] payload, String offset, boolean deferred) {
-    JSONArray event = dehydrated(id, payload);
-    if (offset != null) {
-      event.put(offset);
-    }
-    SocketIoSocket raw = socket.raw();
-    Object[] args = new Object[event.length() - 1];
-    for (int i = 1; i < event.length(); i++) {
-      args[i - 1] = event.get(i);
-    }
-    String name = event.getString(0);
-    Runnable viaLibrary = () -> raw.send(name, args);
-    Mailbox.Send send;
-    if (HasBinary.hasBinary(event)) {
-      send = new Mailbox.Send(null, null, viaLibrary, payload.length + 64);
-    } else {
-      String frame = "42" + event;
-      send = new Mailbox.Send(frame, null, viaLibrary, frame.length());
-    }
-    if (deferred) {
-      return socket.mailbox().offerDeferred(send);
-    }
-    socket.mailbox().offer(send);
-    return false;
-  }
-
-  /** A packet's payload as its dehydrated JSON, {@code ["Echo",{"text":"hi"}]}. */
-  private JSONArray dehydrated(int id, byte[] payload) {
-    return (JSONArray) JsonBridge.toJson(registry.dehydrate(registry.decode(id, payload)), registry);
   }
 
   /** Queues a JSON event ({@code packets:ready}, {@code packets:close}…) for one socket. */
@@ -247,31 +217,21 @@ final class Outbound {
     int ack = socket.nextAckId();
     CompletableFuture<Object> response = new CompletableFuture<>();
     awaiting.put(ack, response);
-    String header = socket.json ? null : Frames.send(ack, id);
-    String jsonFrame = null;
+    Mailbox.Send out;
     if (socket.json) {
-      JSONArray event = dehydrated(id, payload);
-      if (!HasBinary.hasBinary(event)) {
-        jsonFrame = "42" + ack + event;
-      }
+      out = json.send(socket, ack, id, payload);
+    } else {
+      String header = Frames.send(ack, id);
+      SocketIoSocket raw = socket.raw();
+      Runnable viaLibrary = () -> {
+        JSONArray data = new JSONArray().put(String.valueOf(id)).put(payload);
+        Packet<JSONArray> event = new Packet<>(Parser.BINARY_EVENT, data);
+        event.id = ack;
+        event.nsp = "/";
+        raw.getClient().sendPacket(event);
+      };
+      out = new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length);
     }
-    SocketIoSocket raw = socket.raw();
-    Runnable viaLibrary = socket.json ? () -> {
-      JSONArray event = dehydrated(id, payload);
-      Packet<JSONArray> asked = new Packet<>(HasBinary.hasBinary(event) ? Parser.BINARY_EVENT : Parser.EVENT, event);
-      asked.id = ack;
-      asked.nsp = "/";
-      raw.getClient().sendPacket(asked);
-    } : () -> {
-      JSONArray data = new JSONArray().put(String.valueOf(id)).put(payload);
-      Packet<JSONArray> event = new Packet<>(Parser.BINARY_EVENT, data);
-      event.id = ack;
-      event.nsp = "/";
-      raw.getClient().sendPacket(event);
-    };
-    Mailbox.Send out = jsonFrame != null ? new Mailbox.Send(jsonFrame, null, viaLibrary, jsonFrame.length())
-        : header == null ? new Mailbox.Send(null, null, viaLibrary, payload.length + 64)
-        : new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length);
     if (!socket.mailbox().offer(out)) {
       awaiting.remove(ack);
       return CompletableFuture.failedFuture(new PacketError(503, "the socket is closed"));

@@ -1,0 +1,66 @@
+package dev.packets.server;
+
+import dev.packets.PacketRegistry;
+import dev.packets.socketio.JsonBridge;
+import io.socket.socketio.server.SocketIoSocket;
+import io.socket.socketio.server.parser.Packet;
+import io.socket.socketio.server.parser.Parser;
+import io.socket.socketio.server.utils.HasBinary;
+import org.json.JSONArray;
+
+/**
+ * Packets for a client that reads them as JSON ({@link PacketSocket#json}): the event is the packet's name and its
+ * argument the packet's data, dehydrated. A push is {@code 42["Echo",{"text":"hi"}]} (its recovery offset after
+ * it, if it has one), a send awaiting the client's answer {@code 4217["Echo",{"text":"hi"}]}; a packet with binary
+ * fields goes through the library, which sends them as attachments.
+ */
+final class JsonOut {
+  private final PacketRegistry registry;
+
+  JsonOut(PacketRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** The push of packet {@code id} ({@code payload}) to {@code socket}, with its offset or none. */
+  Mailbox.Send push(PacketSocket socket, int id, byte[] payload, String offset) {
+    JSONArray event = dehydrated(id, payload);
+    if (offset != null) {
+      event.put(offset);
+    }
+    SocketIoSocket raw = socket.raw();
+    Object[] args = new Object[event.length() - 1];
+    for (int i = 1; i < event.length(); i++) {
+      args[i - 1] = event.get(i);
+    }
+    String name = event.getString(0);
+    Runnable viaLibrary = () -> raw.send(name, args);
+    if (HasBinary.hasBinary(event)) {
+      return new Mailbox.Send(null, null, viaLibrary, payload.length + 64);
+    }
+    String frame = "42" + event;
+    return new Mailbox.Send(frame, null, viaLibrary, frame.length());
+  }
+
+  /** The send of packet {@code id} to {@code socket} that awaits its answer under {@code ack}. */
+  Mailbox.Send send(PacketSocket socket, int ack, int id, byte[] payload) {
+    JSONArray event = dehydrated(id, payload);
+    boolean binary = HasBinary.hasBinary(event);
+    SocketIoSocket raw = socket.raw();
+    Runnable viaLibrary = () -> {
+      Packet<JSONArray> asked = new Packet<>(binary ? Parser.BINARY_EVENT : Parser.EVENT, event);
+      asked.id = ack;
+      asked.nsp = "/";
+      raw.getClient().sendPacket(asked);
+    };
+    if (binary) {
+      return new Mailbox.Send(null, null, viaLibrary, payload.length + 64);
+    }
+    String frame = "42" + ack + event;
+    return new Mailbox.Send(frame, null, viaLibrary, frame.length());
+  }
+
+  /** A packet's payload as its dehydrated JSON, {@code ["Echo",{"text":"hi"}]}. */
+  private JSONArray dehydrated(int id, byte[] payload) {
+    return (JSONArray) JsonBridge.toJson(registry.dehydrate(registry.decode(id, payload)), registry);
+  }
+}
