@@ -10,7 +10,7 @@ const RANGES = {
   int32: [-2147483648, 2147483647], uint32: [0, 4294967295],
   varint: [-1073741824, 1073741823], varuint: [0, 2147483647],
 };
-const SIZES = { bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, float32: 4, float64: 8 };
+const SIZES = { bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, float32: 4, float64: 8, int64: 8 };
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder();
 
@@ -147,6 +147,16 @@ export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
       case 'float64':
         if (typeof v !== 'number') throw new EncodeError(`${path}: ${describe(v)} is not a number (float64)`);
         w.ensure(8); w.view.setFloat64(w.pos, v); w.pos += 8; return;
+      case 'int64': { // an extension: a BigInt, or a number that is a safe integer
+        let big;
+        if (typeof v === 'bigint') big = v;
+        else if (Number.isSafeInteger(v)) big = BigInt(v);
+        else throw new EncodeError(`${path}: ${describe(v)} is not a BigInt or a safe integer (int64)`);
+        if (big < -(2n ** 63n) || big > 2n ** 63n - 1n) {
+          throw new EncodeError(`${path}: ${big} is out of range for int64 (-9223372036854775808..9223372036854775807)`);
+        }
+        w.ensure(8); w.view.setBigInt64(w.pos, big); w.pos += 8; return;
+      }
       case 'varuint': checkInt(type, v, path); w.varuint(v); return;
       case 'varint': checkInt(type, v, path); w.varuint(((v << 1) ^ (v >> 31)) >>> 0); return;
       case 'string': { const b = utf8(v, path, limits); w.varuint(b.length); w.bytes(b); return; }
@@ -199,6 +209,7 @@ export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
       case 'uint32': return r.view.getUint32(r.need(4, path));
       case 'float32': return r.view.getFloat32(r.need(4, path));
       case 'float64': return r.view.getFloat64(r.need(8, path));
+      case 'int64': return r.view.getBigInt64(r.need(8, path));
       case 'varuint': return r.varuint(path);
       case 'varint': { const z = r.varuint(path); return (z >>> 1) ^ -(z & 1); }
       case 'string': { const n = r.length(path, limits.maxStringBytes, 'string'); const at = r.need(n, path); return textDecoder.decode(r.buf.subarray(at, at + n)); }

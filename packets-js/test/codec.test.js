@@ -123,3 +123,18 @@ test('two packet tables are compared in id order, in the Java side\'s words', ()
   assert.equal(firstDifference(table(move, chat), table(move, { ...chat, packed: ['text'] })),
     'packet 2 (Chat) packs [] here and ["text"] there');
 });
+
+test('int64, an extension: eight bytes big-endian as BigInt, the bytes of the Java side\'s Int64Test', () => {
+  const stamped = compile('Stamped', { id: 'int64', history: ['int64'] });
+  const bytes = Uint8Array.from(Buffer.from('03' + '8000000000000000' + '7fffffffffffffff' + '0000000000000000'
+    + 'fffffffffffffffe', 'hex'));
+  assert.deepEqual(stamped.decode(bytes), { id: -2n, history: [-(2n ** 63n), 2n ** 63n - 1n, 0n] });
+  assert.deepEqual([...stamped.encode({ id: -2, history: [-(2n ** 63n), 2n ** 63n - 1n, 0] })], [...bytes],
+    'numbers that are safe integers are written too');
+  assert.throws(() => stamped.encode({ id: 2n ** 63n, history: [] }), (e) => e instanceof EncodeError
+    && /Stamped\.id: 9223372036854775808 is out of range for int64/.test(e.message));
+  assert.throws(() => stamped.encode({ id: 2 ** 60, history: [] }), /is not a BigInt or a safe integer \(int64\)/);
+  for (let n = 0; n < bytes.length; n++) {
+    assert.throws(() => stamped.decode(bytes.subarray(0, n)), DecodeError, `cut at ${n}`);
+  }
+});

@@ -352,8 +352,33 @@ public final class PacketRegistry {
   public Map<String, Object> table() {
     Map<String, Object> table = new LinkedHashMap<>();
     table.put("fingerprint", fingerprint);
-    table.put("packets", entries());
+    List<Object> packets = entries();
+    for (Object item : packets) {
+      // the extension wire types a packet uses, which plain schemapack cannot read (not in the fingerprint: a
+      // packet's schema names them already)
+      @SuppressWarnings("unchecked")
+      Map<String, Object> entry = (Map<String, Object>) item;
+      java.util.Set<String> used = new java.util.TreeSet<>();
+      extensions(entry.get("schema"), used);
+      if (!used.isEmpty()) {
+        entry.put("extensions", List.copyOf(used));
+      }
+    }
+    table.put("packets", packets);
     return table;
+  }
+
+  /** The wire types beyond schemapack 1.4.2's that packets' own codecs add (docs/wire-format.md §2). */
+  public static final java.util.Set<String> EXTENSION_TYPES = java.util.Set.of("int64");
+
+  private static void extensions(Object schema, java.util.Set<String> used) {
+    if (schema instanceof Map<?, ?> object) {
+      object.values().forEach(inner -> extensions(inner, used));
+    } else if (schema instanceof List<?> list) {
+      list.forEach(inner -> extensions(inner, used));
+    } else if (schema instanceof String type && EXTENSION_TYPES.contains(type)) {
+      used.add(type);
+    }
   }
 
   private List<Object> entries() {

@@ -17,7 +17,8 @@ import java.util.Set;
  * export type PacketName = keyof Packets;
  * </pre>
  *
- * Wire types map as: {@code bool} → {@code boolean}; the integer and float types → {@code number}; {@code string}
+ * Wire types map as: {@code bool} → {@code boolean}; the integer and float types → {@code number}, but {@code
+ * int64} → {@code bigint}; {@code string}
  * → {@code string}; {@code buffer} → {@code Uint8Array}; a list → {@code T[]}; an object → its fields; a
  * {@code @Packed} field → {@code unknown} (any JSON-like value); a packet packed whole → {@code Record<string,
  * unknown>}; {@code Bundle} → a list of dehydrated packets.
@@ -78,6 +79,7 @@ public final class TypeScriptTypes {
       case "string" -> "string";
       case "buffer" -> "Uint8Array";
       case "int8", "uint8", "int16", "uint16", "int32", "uint32", "float32", "float64", "varint", "varuint" -> "number";
+      case "int64" -> "bigint";
       default -> "unknown";
     };
   }

@@ -214,7 +214,7 @@ final class Analyser {
     if (wire == null) {
       wire = WireType.defaultFor(carrier);
       if (wire == null) {
-        String choices = carrier == Carrier.LONG ? "@UInt32, @VarUint or @VarInt" : "@UInt16";
+        String choices = carrier == Carrier.LONG ? "@Int64, @UInt32, @VarUint or @VarInt" : "@UInt16";
         error(subject + ": choose its wire type with " + choices, component, null);
         return null;
       }

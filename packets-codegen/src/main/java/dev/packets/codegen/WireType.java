@@ -13,6 +13,8 @@ enum WireType {
   UINT16("uint16", "UInt16", "UInt16Wire", 2, EnumSet.of(Carrier.INT, Carrier.CHAR), EnumSet.of(Carrier.INT)),
   INT32("int32", "Int32", "Int32Wire", 4, EnumSet.of(Carrier.INT), EnumSet.noneOf(Carrier.class)),
   UINT32("uint32", "UInt32", "UInt32Wire", 4, EnumSet.of(Carrier.LONG), EnumSet.of(Carrier.LONG)),
+  /** An extension: schemapack has no 64-bit integers (docs/wire-format.md). */
+  INT64("int64", "Int64", "Int64Wire", 8, EnumSet.of(Carrier.LONG), EnumSet.noneOf(Carrier.class)),
   FLOAT32("float32", "Float32", "Float32Wire", 4, EnumSet.of(Carrier.FLOAT), EnumSet.noneOf(Carrier.class)),
   FLOAT64("float64", "Float64", "Float64Wire", 8, EnumSet.of(Carrier.DOUBLE), EnumSet.noneOf(Carrier.class)),
   VARINT("varint", "VarInt", "VarIntWire", 1, EnumSet.of(Carrier.INT, Carrier.LONG), EnumSet.of(Carrier.INT, Carrier.LONG)),

@@ -103,7 +103,7 @@ class ProcessorErrorsTest {
   @Test
   void longNeedsAWireType() {
     fails("@Packet record Account(\n long id) {}",
-        "'id' is a long: choose its wire type with @UInt32, @VarUint or @VarInt", "long id");
+        "'id' is a long: choose its wire type with @Int64, @UInt32, @VarUint or @VarInt", "long id");
   }
 
   @Test
