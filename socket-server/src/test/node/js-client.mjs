@@ -19,13 +19,17 @@ anyway.close();
 console.log('a client of another packet table is refused, naming the first packet that differs');
 
 // every field type, dehydrated, round trip through the Java codec and back
-const all = { b: true, i8: -128, u8: 255, i16: -32768, u16: 65535, i32: -2147483648, u32: 4294967295, f32: 188.5,
+const all = { b: true, i8: -128, u8: 255, i16: -32768, u16: 65535, i32: -2147483648, u32: 4294967295,
+  i64: -(2n ** 63n) + 7n, f32: 188.5,
   f64: 0.1, vi: -1073741824, vu: 2147483647, s: 'héllo 😀', buf: Uint8Array.from([0, 1, 255]),
   echoes: [{ text: 'a' }, { text: 'é' }], move: { entity: 7, x: 1.5, y: -2 }, meta: { color: 'teal', n: [1, 2.5, null] } };
 const [name, back] = await client.send(['AllTypes', all]);
 assert.equal(name, 'AllTypes');
 assert.deepEqual({ ...back, buf: [...back.buf] }, { ...all, buf: [0, 1, 255] });
-console.log('every field type round trips');
+assert.equal(typeof back.i64, 'bigint', 'int64, an extension, comes back a BigInt');
+const allTypes = served.packets.find((p) => p.name === 'AllTypes');
+assert.deepEqual(allTypes.extensions, ['int64'], 'the table says AllTypes needs packets\' own codecs');
+console.log('every field type round trips, int64 as a BigInt through the Java codec');
 
 assert.equal(await client.send(['Move', { entity: 7, x: 1.5, y: -2 }]), 'moved 7 to 1.5,-2');
 await assert.rejects(client.send(['Move', { entity: 0, x: 0, y: 0 }]),

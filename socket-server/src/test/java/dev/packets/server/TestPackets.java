@@ -18,11 +18,11 @@ final class TestPackets {
   @Packet
   record Ping() {}
 
-  /** Every wire type, for the JavaScript client's round trips. */
+  /** Every wire type (int64, an extension, too), for the JavaScript client's round trips. */
   @Packet
   record AllTypes(boolean b, byte i8, @dev.packets.UInt8 int u8, short i16, @dev.packets.UInt16 int u16, int i32,
-      @dev.packets.UInt32 long u32, float f32, double f64, @dev.packets.VarInt int vi, @VarUint int vu, String s,
-      byte[] buf, java.util.List<Echo> echoes, Move move, @dev.packets.Packed Object meta) {}
+      @dev.packets.UInt32 long u32, @dev.packets.Int64 long i64, float f32, double f64, @dev.packets.VarInt int vi,
+      @VarUint int vu, String s, byte[] buf, java.util.List<Echo> echoes, Move move, @dev.packets.Packed Object meta) {}
 
   static final PacketRegistry REGISTRY = PacketRegistry.of(Move.class, Echo.class, Ping.class, AllTypes.class);
 
