@@ -5,22 +5,20 @@ import dev.packets.intercom.node.Frame.Reply;
 import dev.packets.intercom.node.Frame.Request;
 import dev.packets.intercom.node.Gathering;
 import dev.packets.intercom.node.NodeCore;
+import dev.packets.intercom.node.NodeIntercom;
 import dev.packets.intercom.node.Outgoing;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** A node of a {@link LocalHub}: it asks the hub's other members directly, in memory. */
-public final class LocalIntercom implements Intercom {
+public final class LocalIntercom extends NodeIntercom {
   private final LocalHub hub;
-  private final NodeCore core;
-  private final Outgoing out;
 
   LocalIntercom(LocalHub hub, NodeCore core) {
+    super(core);
     this.hub = hub;
-    this.core = core;
-    this.out = new Outgoing(core, new InMemory());
+    route(new InMemory());
   }
 
   /** The hub's way from node to node: method calls, the frames as the binary codec reads them (or as they are). */
@@ -76,58 +74,8 @@ public final class LocalIntercom implements Intercom {
   }
 
   @Override
-  public String self() {
-    return core.self();
-  }
-
-  @Override
   public Set<String> members() {
     return hub.members();
-  }
-
-  @Override
-  public LocalIntercom handle(String type, Handler handler) {
-    core.handle(type, handler);
-    return this;
-  }
-
-  @Override
-  public LocalIntercom unhandle(String type) {
-    core.unhandle(type);
-    return this;
-  }
-
-  @Override
-  public CompletableFuture<Gathered> ask(String type, Object payload, Duration timeout) {
-    return out.ask(type, payload, timeout);
-  }
-
-  @Override
-  public CompletableFuture<Gathered> ask(String node, String type, Object payload, Duration timeout) {
-    return out.ask(node, type, payload, timeout);
-  }
-
-  @Override
-  public CompletableFuture<Void> publish(String topic, Object value) {
-    return out.publish(topic, value);
-  }
-
-  @Override
-  public LocalIntercom subscribe(String topic, Subscriber subscriber) {
-    core.subscribe(topic, subscriber);
-    return this;
-  }
-
-  @Override
-  public LocalIntercom unsubscribe(String topic) {
-    core.unsubscribe(topic);
-    return this;
-  }
-
-  @Override
-  public LocalIntercom onLeft(java.util.function.Consumer<String> listener) {
-    core.onLeft(listener);
-    return this;
   }
 
   /** A request from another member: answered on this node's executor, the answer handed back to the asker. */

@@ -1,10 +1,7 @@
 package dev.packets.intercom.redis;
 
 import dev.packets.intercom.Gathered;
-import dev.packets.intercom.Handler;
-import dev.packets.intercom.Intercom;
 import dev.packets.intercom.IntercomException;
-import dev.packets.intercom.Subscriber;
 import dev.packets.intercom.node.Frame.Presence;
 import dev.packets.intercom.node.Frame.Publication;
 import dev.packets.intercom.node.Frame.Reply;
@@ -14,6 +11,7 @@ import dev.packets.intercom.node.FrameSeal;
 import dev.packets.intercom.node.Frames;
 import dev.packets.intercom.node.Gathering;
 import dev.packets.intercom.node.NodeCore;
+import dev.packets.intercom.node.NodeIntercom;
 import dev.packets.intercom.node.Outgoing;
 import dev.packets.intercom.node.Payloads;
 import dev.packets.intercom.node.Timers;
@@ -52,10 +50,9 @@ import org.slf4j.LoggerFactory;
  * RedisIntercom node = RedisIntercom.builder("redis://127.0.0.1:6379").id("one").secret(clusterSecret).start();
  * }</pre>
  */
-public final class RedisIntercom implements Intercom {
+public final class RedisIntercom extends NodeIntercom {
   private static final Logger log = LoggerFactory.getLogger(RedisIntercom.class);
 
-  private final NodeCore core;
   /** Whether requests are answered on Lettuce's I/O thread (no executor given; see NodeCore#answerInline). */
   private final boolean inline;
   private final Frames frames;
@@ -68,7 +65,6 @@ public final class RedisIntercom implements Intercom {
   private final Membership membership;
   private final Strangers strangers;
   private final Heartbeats heartbeats;
-  private final Outgoing out;
   private final String prefix;
   private final byte[] allChannel;
   private final byte[] ownChannel;
@@ -76,8 +72,12 @@ public final class RedisIntercom implements Intercom {
   private volatile boolean closed;
 
   RedisIntercom(RedisIntercomBuilder b) {
-    frames = new Frames(new Payloads(b.registry));
-    core = new NodeCore(b.id, b.executor, frames);
+    this(b, new Frames(new Payloads(b.registry)));
+  }
+
+  private RedisIntercom(RedisIntercomBuilder b, Frames frames) {
+    super(new NodeCore(b.id, b.executor, frames));
+    this.frames = frames;
     inline = b.executor == null;
     if (b.seal == null) {
       throw new IllegalArgumentException("node " + b.id + ": a Redis intercom needs the cluster's shared secret, "
@@ -98,7 +98,7 @@ public final class RedisIntercom implements Intercom {
     joinWait = b.joinWait;
     heartbeats = new Heartbeats(core, link, frames, membership, strangers, allChannel, this::channelOf, b.heartbeat,
         b.missedHeartbeats, prefix);
-    out = new Outgoing(core, new OverRedis());
+    route(new OverRedis());
   }
 
   /** A node for the Redis at {@code uri}, as in {@code redis://127.0.0.1:6379}. */
@@ -138,25 +138,8 @@ public final class RedisIntercom implements Intercom {
   }
 
   @Override
-  public String self() {
-    return core.self();
-  }
-
-  @Override
   public Set<String> members() {
     return membership.members();
-  }
-
-  @Override
-  public RedisIntercom handle(String type, Handler handler) {
-    core.handle(type, handler);
-    return this;
-  }
-
-  @Override
-  public RedisIntercom unhandle(String type) {
-    core.unhandle(type);
-    return this;
   }
 
   /** Nodes refused because the membership was full ({@link RedisIntercomBuilder#maxMembers}). */
@@ -172,39 +155,6 @@ public final class RedisIntercom implements Intercom {
   /** Whether both connections to Redis are up. */
   public boolean connected() {
     return link.connected();
-  }
-
-  @Override
-  public CompletableFuture<Gathered> ask(String type, Object payload, Duration timeout) {
-    return out.ask(type, payload, timeout);
-  }
-
-  @Override
-  public CompletableFuture<Gathered> ask(String node, String type, Object payload, Duration timeout) {
-    return out.ask(node, type, payload, timeout);
-  }
-
-  @Override
-  public CompletableFuture<Void> publish(String topic, Object value) {
-    return out.publish(topic, value);
-  }
-
-  @Override
-  public RedisIntercom subscribe(String topic, Subscriber subscriber) {
-    core.subscribe(topic, subscriber);
-    return this;
-  }
-
-  @Override
-  public RedisIntercom unsubscribe(String topic) {
-    core.unsubscribe(topic);
-    return this;
-  }
-
-  @Override
-  public RedisIntercom onLeft(java.util.function.Consumer<String> listener) {
-    core.onLeft(listener);
-    return this;
   }
 
   private IntercomException unreachable(String type, String why, Throwable cause) {
