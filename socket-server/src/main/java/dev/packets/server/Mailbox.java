@@ -110,14 +110,22 @@ final class Mailbox {
     }
   }
 
-  /** Queues a send; false when the socket is closed or this offer closed it (over its budget). */
-  boolean offer(Send send) {
+  /** Counts a send against the budget: false when the mailbox is closed, or when this send closes it (over budget). */
+  private boolean charged(Send send) {
     if (closed) {
       return false;
     }
     long now = PENDING.addAndGet(this, cost(send));
     if (now > budget) {
       overflow(now);
+      return false;
+    }
+    return true;
+  }
+
+  /** Queues a send; false when the socket is closed or this offer closed it (over its budget). */
+  boolean offer(Send send) {
+    if (!charged(send)) {
       return false;
     }
     FrameWriter writer = this.writer;
@@ -143,12 +151,7 @@ final class Mailbox {
    * #drainDeferred}), which it does for many mailboxes in one task of the outbound pool instead of a task each.
    */
   boolean offerDeferred(Send send) {
-    if (closed) {
-      return false;
-    }
-    long now = PENDING.addAndGet(this, cost(send));
-    if (now > budget) {
-      overflow(now);
+    if (!charged(send)) {
       return false;
     }
     queue().add(send);
@@ -168,12 +171,7 @@ final class Mailbox {
    * drain under way, or refused (closed, over budget).
    */
   int offerFanOut(Send send) {
-    if (closed) {
-      return NOTHING;
-    }
-    long now = PENDING.addAndGet(this, cost(send));
-    if (now > budget) {
-      overflow(now);
+    if (!charged(send)) {
       return NOTHING;
     }
     if (empty() && STATE.compareAndSet(this, IDLE, DRAINING)) {

@@ -247,13 +247,7 @@ abstract class ClusterContract {
     dev.packets.testing.TcpProxy proxy = new dev.packets.testing.TcpProxy(a.port());
     open.add(proxy);
     List<String> got = new CopyOnWriteArrayList<>();
-    PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + proxy.port()), TestPackets.REGISTRY,
-        new ClientOptions(null, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), true,
-            java.time.Duration.ofMillis(100)));
-    client.accept(Echo.class, echo -> {
-      got.add(echo.text());
-      return null;
-    });
+    PacketClient client = RecoveryTest.reconnecting(proxy.port(), got);
     open.add(client);
     String id = client.socketId();
     assertEquals("joined", client.send(new Echo("join:red")).get(5, TimeUnit.SECONDS));
@@ -287,13 +281,7 @@ abstract class ClusterContract {
     dev.packets.testing.TcpProxy proxy = new dev.packets.testing.TcpProxy(a.port());
     open.add(proxy);
     List<String> got = new CopyOnWriteArrayList<>();
-    PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + proxy.port()), TestPackets.REGISTRY,
-        new ClientOptions(null, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), true,
-            java.time.Duration.ofMillis(100)));
-    client.accept(Echo.class, echo -> {
-      got.add(echo.text());
-      return null;
-    });
+    PacketClient client = RecoveryTest.reconnecting(proxy.port(), got);
     open.add(client);
     String id = client.socketId();
     assertEquals("joined", client.send(new Echo("join:red")).get(5, TimeUnit.SECONDS));

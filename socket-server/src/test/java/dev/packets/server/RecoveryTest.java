@@ -70,13 +70,18 @@ class RecoveryTest {
   }
 
   private PacketClient client(TcpProxy proxy, List<String> got) {
-    PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + proxy.port()), TestPackets.REGISTRY,
-        QUICK);
+    PacketClient client = reconnecting(proxy.port(), got);
+    open.add(client);
+    return client;
+  }
+
+  /** A Java client of port {@code port} that reconnects within 100 ms and keeps every Echo pushed to it. */
+  static PacketClient reconnecting(int port, List<String> got) {
+    PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + port), TestPackets.REGISTRY, QUICK);
     client.accept(Echo.class, echo -> {
       got.add(echo.text());
       return null;
     });
-    open.add(client);
     return client;
   }
 

@@ -35,8 +35,6 @@ import org.junit.jupiter.api.Test;
 class RedisClusterFaultTest {
   private static final String SECRET = "cluster-fault-secret-1234";
   private static final Duration HEARTBEAT = Duration.ofMillis(100);
-  private static final ClientOptions QUICK = new ClientOptions(null, Duration.ofSeconds(5), Duration.ofSeconds(5),
-      true, Duration.ofMillis(100));
   private final List<AutoCloseable> open = new ArrayList<>();
   private RedisServer redis;
   private final java.util.Map<String, RedisIntercom> links = new java.util.concurrent.ConcurrentHashMap<>();
@@ -72,11 +70,7 @@ class RedisClusterFaultTest {
   }
 
   private PacketClient client(int port, List<String> got) {
-    PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + port), TestPackets.REGISTRY, QUICK);
-    client.accept(Echo.class, echo -> {
-      got.add(echo.text());
-      return null;
-    });
+    PacketClient client = RecoveryTest.reconnecting(port, got);
     open.add(client);
     return client;
   }
