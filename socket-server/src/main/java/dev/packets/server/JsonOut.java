@@ -59,8 +59,29 @@ final class JsonOut {
     return new Mailbox.Send(frame, null, viaLibrary, frame.length());
   }
 
-  /** A packet's payload as its dehydrated JSON, {@code ["Echo",{"text":"hi"}]}. */
+  /**
+   * The latest payload rendered (one without binary fields): a fan-out's JSON sockets share one decoding of its one
+   * payload instead of one each.
+   */
+  private record Rendered(int id, byte[] payload, JSONArray event) {}
+
+  private volatile Rendered last;
+
+  /** A packet's payload as its dehydrated JSON, {@code ["Echo",{"text":"hi"}]}: a fresh array the caller may extend. */
   private JSONArray dehydrated(int id, byte[] payload) {
-    return (JSONArray) JsonBridge.toJson(registry.dehydrate(registry.decode(id, payload)), registry);
+    Rendered seen = last;
+    if (seen == null || seen.payload() != payload || seen.id() != id) {
+      JSONArray event = (JSONArray) JsonBridge.toJson(registry.dehydrate(registry.decode(id, payload)), registry);
+      if (HasBinary.hasBinary(event)) {
+        return event; // the library takes binary fields out of the data it sends: such data is never shared
+      }
+      seen = new Rendered(id, payload, event);
+      last = seen;
+    }
+    JSONArray copy = new JSONArray();
+    for (Object item : seen.event()) {
+      copy.put(item); // the name and the data, shared: nobody changes them
+    }
+    return copy;
   }
 }

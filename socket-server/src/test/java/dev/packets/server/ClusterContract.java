@@ -240,8 +240,11 @@ abstract class ClusterContract {
         () -> a.where(new PacketSocket.Key<>("x", Double.class), 1.5));
   }
 
-  @Test
-  void aSessionWhoseConnectionBrokeMovesToTheNodeItsClientComesBackTo() throws Exception {
+  /** Two nodes that keep sessions, and a client of node A, through a proxy, in room red. */
+  private record InRed(PacketServer a, PacketServer b, dev.packets.testing.TcpProxy proxy, PacketClient client,
+      List<String> got) {}
+
+  private InRed clientOfAInRed() throws Exception {
     PacketServer a = node("a", RecoveryInteropTest.node());
     PacketServer b = node("b", RecoveryInteropTest.node());
     dev.packets.testing.TcpProxy proxy = new dev.packets.testing.TcpProxy(a.port());
@@ -249,8 +252,19 @@ abstract class ClusterContract {
     List<String> got = new CopyOnWriteArrayList<>();
     PacketClient client = RecoveryTest.reconnecting(proxy.port(), got);
     open.add(client);
-    String id = client.socketId();
     assertEquals("joined", client.send(new Echo("join:red")).get(5, TimeUnit.SECONDS));
+    return new InRed(a, b, proxy, client, got);
+  }
+
+  @Test
+  void aSessionWhoseConnectionBrokeMovesToTheNodeItsClientComesBackTo() throws Exception {
+    InRed red = clientOfAInRed();
+    PacketServer a = red.a();
+    PacketServer b = red.b();
+    dev.packets.testing.TcpProxy proxy = red.proxy();
+    PacketClient client = red.client();
+    List<String> got = red.got();
+    String id = client.socketId();
     proxy.refuse(true);
     proxy.cut();
     await(() -> a.metrics().parked() == 1, a.metrics().snapshot());
@@ -276,15 +290,13 @@ abstract class ClusterContract {
 
   @Test
   void aClientBackOnAnotherNodeBeforeItsOldNodeNoticedTakesItsSessionOver() throws Exception {
-    PacketServer a = node("a", RecoveryInteropTest.node());
-    PacketServer b = node("b", RecoveryInteropTest.node());
-    dev.packets.testing.TcpProxy proxy = new dev.packets.testing.TcpProxy(a.port());
-    open.add(proxy);
-    List<String> got = new CopyOnWriteArrayList<>();
-    PacketClient client = RecoveryTest.reconnecting(proxy.port(), got);
-    open.add(client);
+    InRed red = clientOfAInRed();
+    PacketServer a = red.a();
+    PacketServer b = red.b();
+    dev.packets.testing.TcpProxy proxy = red.proxy();
+    PacketClient client = red.client();
+    List<String> got = red.got();
     String id = client.socketId();
-    assertEquals("joined", client.send(new Echo("join:red")).get(5, TimeUnit.SECONDS));
     proxy.refuse(true);
     proxy.cutClients(); // node A's side of the connection stays open: it has not noticed
     await(() -> !client.isConnected(), "the client noticed"); // else awaitConnected sees the old connection
