@@ -5,6 +5,7 @@ import dev.packets.codec.Json;
 import dev.packets.codec.PacketCodec;
 import dev.packets.codec.RedirectCodec;
 import dev.packets.codec.RefreshCodec;
+import dev.packets.codec.Schemas;
 import dev.packets.wire.WireIn;
 import dev.packets.wire.WireOut;
 import io.netty.buffer.ByteBuf;
@@ -21,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The packets one application speaks, with their ids, codecs and limits. Immutable and thread-safe.
@@ -358,7 +361,7 @@ public final class PacketRegistry {
       // packet's schema names them already)
       @SuppressWarnings("unchecked")
       Map<String, Object> entry = (Map<String, Object>) item;
-      java.util.Set<String> used = new java.util.TreeSet<>();
+      Set<String> used = new TreeSet<>();
       extensions(entry.get("schema"), used);
       if (!used.isEmpty()) {
         entry.put("extensions", List.copyOf(used));
@@ -369,10 +372,17 @@ public final class PacketRegistry {
   }
 
   /** The wire types beyond schemapack 1.4.2's that packets' own codecs add (docs/wire-format.md §2). */
-  public static final java.util.Set<String> EXTENSION_TYPES = java.util.Set.of("int64");
+  public static final Set<String> EXTENSION_TYPES = Set.of("int64", "uint64", "varint64",
+      "varuint64");
 
-  private static void extensions(Object schema, java.util.Set<String> used) {
-    if (schema instanceof Map<?, ?> object) {
+  private static void extensions(Object schema, Set<String> used) {
+    String tag = Schemas.tag(schema);
+    if (tag != null) {
+      used.add(tag);
+      if (!tag.equals(Schemas.ENUM)) {
+        ((List<?>) schema).subList(1, ((List<?>) schema).size()).forEach(inner -> extensions(inner, used));
+      }
+    } else if (schema instanceof Map<?, ?> object) {
       object.values().forEach(inner -> extensions(inner, used));
     } else if (schema instanceof List<?> list) {
       list.forEach(inner -> extensions(inner, used));

@@ -37,6 +37,9 @@ final class Analyser {
   static final String PACKET = "dev.packets.Packet";
   static final String PACKED = "dev.packets.Packed";
   static final String NAME = "dev.packets.Name";
+  static final String BY_NAME = "dev.packets.ByName";
+  static final String OPTIONAL = "java.util.Optional";
+  static final String MAP = "java.util.Map";
 
   private final Messager messager;
   private final Deque<TypeElement> stack = new ArrayDeque<>();
@@ -151,7 +154,7 @@ final class Analyser {
       } else if (packedWhole && wireAnnotations(annotations).isEmpty() && freeForm(type)) {
         model = packed(type, javaName, component, null);
       } else {
-        model = type(type, annotations, javaName, path + "." + wireName, component, false);
+        model = optionalOr(type, annotations, javaName, path + "." + wireName, component);
       }
       return model == null ? null : new FieldModel(javaName, wireName, model);
     } finally {
@@ -159,8 +162,49 @@ final class Analyser {
     }
   }
 
+  /** A component's type: optional ({@code Optional<T>} or {@code @Nullable T}) around its value type, or that alone. */
+  private TypeModel optionalOr(TypeMirror type, Map<String, AnnotationMirror> annotations, String javaName,
+      String path, RecordComponentElement component) {
+    if (isNamed(type, OPTIONAL)) {
+      List<AnnotationMirror> wires = wireAnnotations(annotations);
+      TypeMirror value = typeArgument(type);
+      if (!wires.isEmpty()) {
+        AnnotationMirror wire = wires.get(0);
+        error("@" + wire.getAnnotationType().asElement().getSimpleName() + " on an Optional; put it on the value type: "
+            + "Optional<@" + wire.getAnnotationType().asElement().getSimpleName() + " " + display(value) + ">",
+            component, wire);
+        return null;
+      }
+      if (value == null) {
+        error("'" + javaName + "' is a raw or wildcard Optional; give its value type, e.g. Optional<String>",
+            component, null);
+        return null;
+      }
+      TypeModel inner = type(value, annotationsOf(value.getAnnotationMirrors()), javaName, path, component,
+          "optional value");
+      return inner == null ? null : new TypeModel.OptionalType(inner, true);
+    }
+    AnnotationMirror nullable = nullable(annotations);
+    if (nullable == null) {
+      return type(type, annotations, javaName, path, component, "component");
+    }
+    if (type.getKind().isPrimitive()) {
+      Carrier carrier = carrier(type);
+      error("'" + javaName + "' is @Nullable, but " + article(display(type)) + " cannot be null; use "
+          + carrier.boxName, component, nullable);
+      return null;
+    }
+    TypeModel inner = type(type, annotations, javaName, path, component, "component");
+    return inner == null ? null : new TypeModel.OptionalType(inner, false);
+  }
+
+  /**
+   * The type of one value: a component's ({@code role} "component"), or a {@code "list item"}'s, a {@code "map
+   * key"}'s, a {@code "map value"}'s or an {@code "optional value"}'s within it.
+   */
   private TypeModel type(TypeMirror type, Map<String, AnnotationMirror> annotations, String javaName, String path,
-      RecordComponentElement component, boolean item) {
+      RecordComponentElement component, String role) {
+    boolean item = !role.equals("component");
     List<AnnotationMirror> wires = wireAnnotations(annotations);
     if (wires.size() > 1) {
       error("'" + javaName + "' has " + wires.size() + " wire types (" + names(wires) + "); choose one",
@@ -170,8 +214,29 @@ final class Analyser {
     AnnotationMirror wireMirror = wires.isEmpty() ? null : wires.get(0);
     WireType wire = wireMirror == null ? null
         : WireType.ofAnnotation(((TypeElement) wireMirror.getAnnotationType().asElement()).getQualifiedName().toString());
-    String what = item ? "list item" : "component";
+    String what = role;
     String subject = item ? "'" + javaName + "' holds " + display(type) : "'" + javaName + "' is " + article(display(type));
+    if (item && nullable(annotations) != null) {
+      error("@Nullable on a " + role + " of '" + javaName + "'; only a record component can be absent",
+          component, nullable(annotations));
+      return null;
+    }
+    if (item && isNamed(type, OPTIONAL)) {
+      error("'" + javaName + "' has an Optional as its " + role + "; only a record component can be absent",
+          component, null);
+      return null;
+    }
+    AnnotationMirror byName = annotations.get(BY_NAME);
+    if (byName != null && !isEnum(type)) {
+      error("@ByName applies to enums; " + subject, component, byName);
+      return null;
+    }
+    if (isEnum(type)) {
+      return enumeration((TypeElement) ((DeclaredType) type).asElement(), wire, wireMirror, byName, javaName, component);
+    }
+    if (isNamed(type, MAP)) {
+      return map(type, wire, wireMirror, javaName, path, component);
+    }
 
     if (isList(type)) {
       if (wireMirror != null) {
@@ -185,7 +250,7 @@ final class Analyser {
         return null;
       }
       TypeModel itemModel = type(itemType, annotationsOf(itemType.getAnnotationMirrors()), javaName, path + "[]",
-          component, true);
+          component, "list item");
       return itemModel == null ? null
           : new TypeModel.ListType(itemModel, ParameterizedTypeName.get(ClassName.get(List.class), itemModel.javaType()));
     }
@@ -203,9 +268,13 @@ final class Analyser {
     Carrier carrier = carrier(type);
     boolean boxed = type.getKind() == TypeKind.DECLARED && carrier != null && carrier.boxName != null;
     if (carrier == null) {
-      error((item ? "'" + javaName + "' is a List of " + display(type) : subject)
-          + ", which has no wire type; use boolean, byte, short, char, int, long, float, double (or their boxes), "
-          + "String, byte[], a record, a List of these, or @Packed", component, wireMirror);
+      String of = switch (role) {
+        case "component" -> subject;
+        case "list item" -> "'" + javaName + "' is a List of " + display(type);
+        default -> "'" + javaName + "' has " + article(display(type)) + " as its " + role;
+      };
+      error(of + ", which has no wire type; use boolean, byte, short, char, int, long, float, double (or their boxes), "
+          + "String, byte[], an enum, a record, a List or Map of these, Optional, or @Packed", component, wireMirror);
       return null;
     }
     if (item && !boxed && carrier.primitive != null) {
@@ -214,7 +283,8 @@ final class Analyser {
     if (wire == null) {
       wire = WireType.defaultFor(carrier);
       if (wire == null) {
-        String choices = carrier == Carrier.LONG ? "@Int64, @UInt32, @VarUint or @VarInt" : "@UInt16";
+        String choices = carrier == Carrier.LONG
+            ? "@Int64, @UInt64, @VarInt64, @VarUint64, @UInt32, @VarUint or @VarInt" : "@UInt16";
         error(subject + ": choose its wire type with " + choices, component, null);
         return null;
       }
@@ -224,6 +294,70 @@ final class Analyser {
       return null;
     }
     return new TypeModel.Scalar(wire, carrier, boxed);
+  }
+
+  private TypeModel enumeration(TypeElement type, WireType wire, AnnotationMirror wireMirror, AnnotationMirror byName,
+      String javaName, RecordComponentElement component) {
+    if (!checkAccessible(type, component, null)) {
+      return null;
+    }
+    List<String> constants = new ArrayList<>();
+    for (Element e : type.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.ENUM_CONSTANT) {
+        constants.add(e.getSimpleName().toString());
+      }
+    }
+    String name = type.getSimpleName().toString();
+    if (byName != null) {
+      if (wireMirror != null) {
+        error("'" + javaName + "' is @ByName; it cannot also have a wire type", component, wireMirror);
+        return null;
+      }
+      return new TypeModel.EnumType(ClassName.get(type), constants, WireType.STRING);
+    }
+    if (wire == null) {
+      wire = constants.size() <= 256 ? WireType.UINT8 : WireType.VARUINT;
+    } else if (wire != WireType.UINT8 && wire != WireType.VARUINT) {
+      error("@" + wire.annotation + " on an enum; " + name + " travels by ordinal as @UInt8 or @VarUint, or by name "
+          + "with @ByName", component, wireMirror);
+      return null;
+    } else if (wire == WireType.UINT8 && constants.size() > 256) {
+      error("@UInt8 holds 256 ordinals; " + name + " has " + constants.size() + " constants: use @VarUint or @ByName",
+          component, wireMirror);
+      return null;
+    }
+    return new TypeModel.EnumType(ClassName.get(type), constants, wire);
+  }
+
+  private TypeModel map(TypeMirror type, WireType wire, AnnotationMirror wireMirror, String javaName, String path,
+      RecordComponentElement component) {
+    List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+    if (args.size() != 2 || args.get(0).getKind() == TypeKind.WILDCARD || args.get(1).getKind() == TypeKind.WILDCARD) {
+      error("'" + javaName + "' is a raw or wildcard Map; give its key and value types, e.g. Map<String, Integer>",
+          component, wireMirror);
+      return null;
+    }
+    if (wireMirror != null) {
+      error("@" + wire.annotation + " on a Map; put it on the key or value type: Map<" + display(args.get(0)) + ", @"
+          + wire.annotation + " " + display(args.get(1)) + ">", component, wireMirror);
+      return null;
+    }
+    TypeModel key = type(args.get(0), annotationsOf(args.get(0).getAnnotationMirrors()), javaName, path + "{key}",
+        component, "map key");
+    TypeModel value = type(args.get(1), annotationsOf(args.get(1).getAnnotationMirrors()), javaName,
+        path + "{value}", component, "map value");
+    if (key == null || value == null) {
+      return null;
+    }
+    boolean keyable = key instanceof TypeModel.EnumType
+        || key instanceof TypeModel.Scalar s && s.wire().keyable() && s.carrier() != Carrier.CHAR;
+    if (!keyable) {
+      error("'" + javaName + "' has " + article(display(args.get(0))) + " as its map key; a key is a String, an "
+          + "integer, a Boolean or an enum", component, null);
+      return null;
+    }
+    return new TypeModel.MapType(key, value, ParameterizedTypeName.get(ClassName.get(Map.class), key.javaType(),
+        value.javaType()));
   }
 
   private TypeModel packed(TypeMirror type, String javaName, RecordComponentElement component, AnnotationMirror packed) {
@@ -282,6 +416,29 @@ final class Analyser {
 
   private static boolean isList(TypeMirror type) {
     return isNamed(type, "java.util.List");
+  }
+
+  private static boolean isEnum(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM;
+  }
+
+  /** The one type argument of an {@code Optional}, or null when it is raw or a wildcard. */
+  private static TypeMirror typeArgument(TypeMirror type) {
+    List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+    return args.size() != 1 || args.get(0).getKind() == TypeKind.WILDCARD ? null : args.get(0);
+  }
+
+  /**
+   * A {@code @Nullable} of any library (javax, jakarta, JSpecify, JetBrains, Checker Framework, Android …): any
+   * annotation of that simple name.
+   */
+  private static AnnotationMirror nullable(Map<String, AnnotationMirror> annotations) {
+    for (Map.Entry<String, AnnotationMirror> e : annotations.entrySet()) {
+      if (e.getKey().equals("Nullable") || e.getKey().endsWith(".Nullable")) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   private static TypeMirror itemType(TypeMirror list) {

@@ -68,8 +68,9 @@ final class CodecWriter {
     interfaceMethods(type, record, root);
 
     EncodeMethods encode = new EncodeMethods(sites);
-    DecodeMethods decode = new DecodeMethods(sites);
-    DataMethods data = new DataMethods(sites);
+    EnumFields enums = new EnumFields();
+    DecodeMethods decode = new DecodeMethods(sites, enums);
+    DataMethods data = new DataMethods(sites, enums);
     for (Sites.Site site = sites.nextPending(); site != null; site = sites.nextPending()) {
       type.addField(FieldSpec.builder(STRING_SET, DataMethods.fieldsConstant(site),
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -81,6 +82,7 @@ final class CodecWriter {
       type.addMethod(data.dehydrate(site));
       type.addMethod(data.hydrate(site));
     }
+    type.addFields(enums.specs());
     return JavaFile.builder(model.codec().packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")

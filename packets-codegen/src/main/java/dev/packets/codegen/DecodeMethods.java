@@ -1,7 +1,10 @@
 package dev.packets.codegen;
 
+import static dev.packets.codegen.Runtime.ENUM_WIRE;
 import static dev.packets.codegen.Runtime.LIST_WIRE;
+import static dev.packets.codegen.Runtime.MAP_WIRE;
 import static dev.packets.codegen.Runtime.PACKED_WIRE;
+import static dev.packets.codegen.Runtime.PRESENCE_WIRE;
 import static dev.packets.codegen.Runtime.WIRE_IN;
 
 import com.palantir.javapoet.ClassName;
@@ -11,25 +14,50 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
-/** Writes each object site's {@code readN}: fields in wire order into locals, then the record's constructor. */
+/**
+ * Writes each object site's {@code readN}: the presence bits when the object has optional fields, the fields in
+ * wire order into locals, then the record's constructor.
+ */
 final class DecodeMethods {
   private final Sites sites;
+  private final EnumFields enums;
 
-  DecodeMethods(Sites sites) {
+  DecodeMethods(Sites sites, EnumFields enums) {
     this.sites = sites;
+    this.enums = enums;
   }
 
   MethodSpec read(Sites.Site site) {
     Names names = new Names();
     names.next("in");
     CodeBlock.Builder b = CodeBlock.builder();
+    List<FieldModel> optional = site.type().optionalFields();
+    List<String> presence = new ArrayList<>();
+    for (int start = 0; start < optional.size(); start += 8) {
+      String bits = names.next("present");
+      int used = (1 << Math.min(8, optional.size() - start)) - 1;
+      b.addStatement("int $L = $T.read(in, $S, $L)", bits, PRESENCE_WIRE, site.path(), used);
+      presence.add(bits);
+    }
     Map<String, String> locals = new LinkedHashMap<>();
     for (FieldModel f : site.type().wireOrder()) {
       String local = names.next(f.javaName());
-      CodeBlock value = read(b, f.type(), site.path() + "." + f.wireName(), names);
-      b.addStatement("$T $L = $L", f.type().javaType(), local, value);
+      String path = site.path() + "." + f.wireName();
+      if (f.type() instanceof TypeModel.OptionalType o) {
+        int i = optional.indexOf(f);
+        b.addStatement("$T $L = $L", o.javaType(), local, o.javaOptional() ? CodeBlock.of("$T.empty()", Optional.class)
+            : "null");
+        b.beginControlFlow("if (($L & $L) != 0)", presence.get(i / 8), 1 << (i % 8));
+        CodeBlock value = read(b, o.inner(), path, names);
+        b.addStatement("$L = $L", local, o.javaOptional() ? CodeBlock.of("$T.of($L)", Optional.class, value) : value);
+        b.endControlFlow();
+      } else {
+        CodeBlock value = read(b, f.type(), path, names);
+        b.addStatement("$T $L = $L", f.type().javaType(), local, value);
+      }
       locals.put(f.javaName(), local);
     }
     List<String> args = new ArrayList<>();
@@ -50,6 +78,14 @@ final class DecodeMethods {
     if (type instanceof TypeModel.Scalar s) {
       return CodeBlock.of("$L$T.read(in, $S)", Casts.of(s), s.wire().wireClass, path);
     }
+    if (type instanceof TypeModel.EnumType e) {
+      String how = switch (e.wire()) {
+        case UINT8 -> "readUInt8";
+        case VARUINT -> "readVarUint";
+        default -> "readName";
+      };
+      return CodeBlock.of("$T.$L(in, $S, $L)", ENUM_WIRE, how, path, enums.of(e));
+    }
     if (type instanceof TypeModel.ObjectType o) {
       return CodeBlock.of("read$L(in)", sites.at(o, path).index());
     }
@@ -64,6 +100,26 @@ final class DecodeMethods {
       b.addStatement("$L.add($L)", list, item);
       b.endControlFlow();
       return CodeBlock.of("$L", list);
+    }
+    if (type instanceof TypeModel.MapType m) {
+      String count = names.next("count");
+      String map = names.next("map");
+      String i = names.next("i");
+      String at = names.next("at");
+      String key = names.next("key");
+      String value = names.next("value");
+      b.addStatement("int $L = $T.readCount(in, $S, $L)", count, MAP_WIRE, path, m.entryBytes());
+      // the count is bounded by the list limit and by the bytes left, so the table it sizes is too
+      b.addStatement("$T $L = new $T<>($L + $L / 3 + 1)", m.javaType(), map, ClassName.get(LinkedHashMap.class), count,
+          count);
+      b.beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, count, i);
+      b.addStatement("int $L = in.offset()", at);
+      b.addStatement("$T $L = $L", m.key().javaType(), key, read(b, m.key(), path + "{key}", names));
+      CodeBlock v = read(b, m.value(), path + "{value}", names);
+      b.addStatement("$T $L = $L", m.value().javaType(), value, v);
+      b.addStatement("$T.put($L, $L, $L, in, $L, $S)", MAP_WIRE, map, key, value, at, path);
+      b.endControlFlow();
+      return CodeBlock.of("$L", map);
     }
     TypeModel.PackedType p = (TypeModel.PackedType) type;
     return CodeBlock.of("$T.read(in, $S, $T.class)", PACKED_WIRE, path, p.erasure());

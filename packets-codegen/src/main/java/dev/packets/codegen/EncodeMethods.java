@@ -1,19 +1,29 @@
 package dev.packets.codegen;
 
+import static dev.packets.codegen.Runtime.ENUM_WIRE;
 import static dev.packets.codegen.Runtime.LIMITS;
 import static dev.packets.codegen.Runtime.LIST_WIRE;
+import static dev.packets.codegen.Runtime.MAP_WIRE;
 import static dev.packets.codegen.Runtime.PACKED_WIRE;
+import static dev.packets.codegen.Runtime.PRESENCE_WIRE;
+import static dev.packets.codegen.Runtime.STRING_WIRE;
 import static dev.packets.codegen.Runtime.VALUES;
 import static dev.packets.codegen.Runtime.WIRE_OUT;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes each object site's {@code measureN} (checks every value and limit, returns the exact size) and
- * {@code writeN} (writes the checked value), fields in wire order.
+ * {@code writeN} (writes the checked value): presence bits when the object has optional fields, then the fields
+ * in wire order.
  */
 final class EncodeMethods {
   private final Sites sites;
@@ -25,9 +35,17 @@ final class EncodeMethods {
   MethodSpec measure(Sites.Site site) {
     Names names = reserved();
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("int size = 0");
+    int optional = site.type().optionalFields().size();
+    b.addStatement("int size = $L", (optional + 7) / 8);
     for (FieldModel f : site.type().wireOrder()) {
-      measure(b, f.type(), "v." + f.javaName() + "()", site.path() + "." + f.wireName(), names);
+      String path = site.path() + "." + f.wireName();
+      if (f.type() instanceof TypeModel.OptionalType o) {
+        b.beginControlFlow("if ($L)", present(f));
+        measure(b, o.inner(), value(f), path, names);
+        b.endControlFlow();
+      } else {
+        measure(b, f.type(), "v." + f.javaName() + "()", path, names);
+      }
     }
     b.addStatement("return size");
     return MethodSpec.methodBuilder("measure" + site.index())
@@ -42,8 +60,23 @@ final class EncodeMethods {
   MethodSpec write(Sites.Site site) {
     Names names = reserved();
     CodeBlock.Builder b = CodeBlock.builder();
+    List<FieldModel> optional = site.type().optionalFields();
+    for (int start = 0; start < optional.size(); start += 8) {
+      List<String> bits = new ArrayList<>();
+      for (int i = start; i < Math.min(start + 8, optional.size()); i++) {
+        bits.add("(" + present(optional.get(i)) + " ? " + (1 << (i - start)) + " : 0)");
+      }
+      b.addStatement("$T.write(out, $L)", PRESENCE_WIRE, String.join(" | ", bits));
+    }
     for (FieldModel f : site.type().wireOrder()) {
-      write(b, f.type(), "v." + f.javaName() + "()", site.path() + "." + f.wireName(), names);
+      String path = site.path() + "." + f.wireName();
+      if (f.type() instanceof TypeModel.OptionalType o) {
+        b.beginControlFlow("if ($L)", present(f));
+        write(b, o.inner(), value(f), path, names);
+        b.endControlFlow();
+      } else {
+        write(b, f.type(), "v." + f.javaName() + "()", path, names);
+      }
     }
     return MethodSpec.methodBuilder("write" + site.index())
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -52,6 +85,19 @@ final class EncodeMethods {
         .addParameter(WIRE_OUT, "out")
         .addCode(b.build())
         .build();
+  }
+
+  /** Whether an optional field of {@code v} is present: not null, and not empty when it is an {@code Optional}. */
+  static String present(FieldModel f) {
+    String get = "v." + f.javaName() + "()";
+    return ((TypeModel.OptionalType) f.type()).javaOptional() ? get + " != null && " + get + ".isPresent()"
+        : get + " != null";
+  }
+
+  /** The value of an optional field of {@code v} that is present. */
+  static String value(FieldModel f) {
+    String get = "v." + f.javaName() + "()";
+    return ((TypeModel.OptionalType) f.type()).javaOptional() ? get + ".get()" : get;
   }
 
   private static Names reserved() {
@@ -78,12 +124,20 @@ final class EncodeMethods {
           }
         }
         case VARINT -> b.addStatement("size += $T.size($T.check($L, $S))", w.wireClass, w.wireClass, expr, path);
+        case VARINT64, VARUINT64 -> b.addStatement("size += $T.size($L)", w.wireClass, expr);
         default -> {
           if (w.checked.contains(s.carrier())) {
             b.addStatement("$T.check($L, $S)", w.wireClass, expr, path);
           }
           b.addStatement("size += $T.SIZE", w.wireClass);
         }
+      }
+    } else if (type instanceof TypeModel.EnumType e) {
+      b.addStatement("$T.required($L, $S, $S)", VALUES, expr, path, e.enumClass().simpleName());
+      switch (e.wire()) {
+        case UINT8 -> b.addStatement("size += 1");
+        case VARUINT -> b.addStatement("size += $T.varUintSize($L)", ENUM_WIRE, expr);
+        default -> b.addStatement("size += $T.size($L.name(), limits, $S)", STRING_WIRE, expr, path);
       }
     } else if (type instanceof TypeModel.ObjectType o) {
       Sites.Site site = sites.at(o, path);
@@ -95,6 +149,15 @@ final class EncodeMethods {
       b.addStatement("size += $T.countSize($L, limits, $S)", LIST_WIRE, list, path);
       b.beginControlFlow("for ($T $L : $L)", l.item().javaType(), item, list);
       measure(b, l.item(), item, path + "[]", names);
+      b.endControlFlow();
+    } else if (type instanceof TypeModel.MapType m) {
+      String map = names.next("map");
+      String entry = names.next("entry");
+      b.addStatement("$T $L = $L", m.javaType(), map, expr);
+      b.addStatement("size += $T.countSize($L, limits, $S)", MAP_WIRE, map, path);
+      b.beginControlFlow("for ($T $L : $L.entrySet())", entryType(m), entry, map);
+      measure(b, m.key(), entry + ".getKey()", path + "{key}", names);
+      measure(b, m.value(), entry + ".getValue()", path + "{value}", names);
       b.endControlFlow();
     } else if (type instanceof TypeModel.PackedType) {
       b.addStatement("size += $T.measure($L, $L, limits, $S)", PACKED_WIRE, expr, expr, path);
@@ -109,6 +172,12 @@ final class EncodeMethods {
       } else {
         b.addStatement("$T.write(out, $L)", w.wireClass, expr);
       }
+    } else if (type instanceof TypeModel.EnumType e) {
+      switch (e.wire()) {
+        case UINT8 -> b.addStatement("$T.writeUInt8(out, $L)", ENUM_WIRE, expr);
+        case VARUINT -> b.addStatement("$T.writeVarUint(out, $L)", ENUM_WIRE, expr);
+        default -> b.addStatement("$T.write(out, $L.name())", STRING_WIRE, expr);
+      }
     } else if (type instanceof TypeModel.ObjectType o) {
       b.addStatement("write$L($L, limits, out)", sites.at(o, path).index(), expr);
     } else if (type instanceof TypeModel.ListType l) {
@@ -119,9 +188,22 @@ final class EncodeMethods {
       b.beginControlFlow("for ($T $L : $L)", l.item().javaType(), item, list);
       write(b, l.item(), item, path + "[]", names);
       b.endControlFlow();
+    } else if (type instanceof TypeModel.MapType m) {
+      String map = names.next("map");
+      String entry = names.next("entry");
+      b.addStatement("$T $L = $L", m.javaType(), map, expr);
+      b.addStatement("$T.writeCount(out, $L)", MAP_WIRE, map);
+      b.beginControlFlow("for ($T $L : $L.entrySet())", entryType(m), entry, map);
+      write(b, m.key(), entry + ".getKey()", path + "{key}", names);
+      write(b, m.value(), entry + ".getValue()", path + "{value}", names);
+      b.endControlFlow();
     } else if (type instanceof TypeModel.PackedType) {
       b.addStatement("$T.write(out, $L, $L, limits, $S)", PACKED_WIRE, expr, expr, path);
     }
+  }
+
+  static TypeName entryType(TypeModel.MapType m) {
+    return ParameterizedTypeName.get(ClassName.get(Map.Entry.class), m.key().javaType(), m.value().javaType());
   }
 
   /** A boxed value as its primitive, so that casts such as {@code (int)} apply. */

@@ -15,6 +15,10 @@ final class Runtime {
   static final ClassName LIST_WIRE = ClassName.get("dev.packets.wire", "ListWire");
   static final ClassName OBJECT_WIRE = ClassName.get("dev.packets.wire", "ObjectWire");
   static final ClassName PACKED_WIRE = ClassName.get("dev.packets.wire", "PackedWire");
+  static final ClassName MAP_WIRE = ClassName.get("dev.packets.wire", "MapWire");
+  static final ClassName ENUM_WIRE = ClassName.get("dev.packets.wire", "EnumWire");
+  static final ClassName PRESENCE_WIRE = ClassName.get("dev.packets.wire", "PresenceWire");
+  static final ClassName STRING_WIRE = ClassName.get("dev.packets.wire", "StringWire");
 
   private Runtime() {}
 }

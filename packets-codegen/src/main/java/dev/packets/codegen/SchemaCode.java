@@ -6,7 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The schemapack schema of a model, as code that builds it from {@code Schemas.object} and {@code Schemas.list}. */
+/** The schema of a model, as code that builds it with {@code Schemas}: schemapack's shapes and packets' extensions. */
 final class SchemaCode {
   private SchemaCode() {}
 
@@ -19,6 +19,18 @@ final class SchemaCode {
     }
     if (type instanceof TypeModel.ListType l) {
       return CodeBlock.of("$T.list($L)", SCHEMAS, of(l.item()));
+    }
+    if (type instanceof TypeModel.OptionalType o) {
+      return CodeBlock.of("$T.optional($L)", SCHEMAS, of(o.inner()));
+    }
+    if (type instanceof TypeModel.MapType m) {
+      return CodeBlock.of("$T.map($L, $L)", SCHEMAS, of(m.key()), of(m.value()));
+    }
+    if (type instanceof TypeModel.EnumType e) {
+      List<CodeBlock> names = new ArrayList<>();
+      e.constants().forEach(c -> names.add(CodeBlock.of("$S", c)));
+      return CodeBlock.of("$T.enumeration($S, $T.of($L))", SCHEMAS, e.wire().schemaName, List.class,
+          CodeBlock.join(names, ", "));
     }
     TypeModel.ObjectType o = (TypeModel.ObjectType) type;
     List<CodeBlock> parts = new ArrayList<>();
@@ -34,6 +46,7 @@ final class SchemaCode {
       out.add(prefix);
     } else if (type instanceof TypeModel.ListType l) {
       packedPaths(l.item(), prefix + "[]", out);
+
     } else if (type instanceof TypeModel.ObjectType o) {
       for (FieldModel f : o.fields()) {
         packedPaths(f.type(), prefix.isEmpty() ? f.wireName() : prefix + "." + f.wireName(), out);

@@ -1,10 +1,15 @@
 package dev.packets.codegen;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
+import java.util.Optional;
 
-/** What one value is on the wire: a scalar, a nested object, a list, or a msgpack-packed value. */
+/**
+ * What one value is on the wire: a scalar, a nested object, a list, or a msgpack-packed value; or one of packets'
+ * extensions: an enum, a map, an optional field.
+ */
 sealed interface TypeModel {
 
   /** The Java type of the value, as written in generated code. */
@@ -46,7 +51,7 @@ sealed interface TypeModel {
 
     @Override
     public int minBytes() {
-      int sum = 0;
+      int sum = (int) ((fields.stream().filter(f -> f.type() instanceof OptionalType).count() + 7) / 8);
       for (FieldModel f : fields) {
         sum += f.type().minBytes();
       }
@@ -56,6 +61,11 @@ sealed interface TypeModel {
     /** The fields sorted by wire name, by UTF-16 code units, as schemapack writes them. */
     List<FieldModel> wireOrder() {
       return fields.stream().sorted((a, b) -> a.wireName().compareTo(b.wireName())).toList();
+    }
+
+    /** The optional fields in wire order: field {@code i} of this list has presence bit {@code i}. */
+    List<FieldModel> optionalFields() {
+      return wireOrder().stream().filter(f -> f.type() instanceof OptionalType).toList();
     }
   }
 
@@ -72,6 +82,48 @@ sealed interface TypeModel {
     @Override
     public int minBytes() {
       return 1;
+    }
+  }
+
+  /** An enum constant, by ordinal ({@code uint8} or {@code varuint}) or by name ({@code string}). */
+  record EnumType(ClassName enumClass, List<String> constants, WireType wire) implements TypeModel {
+    @Override
+    public TypeName javaType() {
+      return enumClass;
+    }
+
+    @Override
+    public int minBytes() {
+      return 1;
+    }
+  }
+
+  /** A {@code Map<K, V>}: a varuint count, then each key and value. */
+  record MapType(TypeModel key, TypeModel value, TypeName javaType) implements TypeModel {
+    @Override
+    public int minBytes() {
+      return 1;
+    }
+
+    /** The fewest bytes one entry takes: never 0, as a key takes at least one byte. */
+    int entryBytes() {
+      return key.minBytes() + value.minBytes();
+    }
+  }
+
+  /**
+   * An optional record component, present or not by its object's presence bit: {@code @Nullable T} (absent is
+   * null) or {@code Optional<T>} (absent is empty).
+   */
+  record OptionalType(TypeModel inner, boolean javaOptional) implements TypeModel {
+    @Override
+    public TypeName javaType() {
+      return javaOptional ? ParameterizedTypeName.get(ClassName.get(Optional.class), inner.javaType()) : inner.javaType();
+    }
+
+    @Override
+    public int minBytes() {
+      return 0;
     }
   }
 }

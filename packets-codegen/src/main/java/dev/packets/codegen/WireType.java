@@ -15,6 +15,12 @@ enum WireType {
   UINT32("uint32", "UInt32", "UInt32Wire", 4, EnumSet.of(Carrier.LONG), EnumSet.of(Carrier.LONG)),
   /** An extension: schemapack has no 64-bit integers (docs/wire-format.md). */
   INT64("int64", "Int64", "Int64Wire", 8, EnumSet.of(Carrier.LONG), EnumSet.noneOf(Carrier.class)),
+  /** An extension: the long's 64 bits read as unsigned. */
+  UINT64("uint64", "UInt64", "UInt64Wire", 8, EnumSet.of(Carrier.LONG), EnumSet.noneOf(Carrier.class)),
+  /** An extension: zigzag LEB128 over 64 bits. */
+  VARINT64("varint64", "VarInt64", "VarInt64Wire", 1, EnumSet.of(Carrier.LONG), EnumSet.noneOf(Carrier.class)),
+  /** An extension: LEB128 over the long's 64 bits read as unsigned. */
+  VARUINT64("varuint64", "VarUint64", "VarUint64Wire", 1, EnumSet.of(Carrier.LONG), EnumSet.noneOf(Carrier.class)),
   FLOAT32("float32", "Float32", "Float32Wire", 4, EnumSet.of(Carrier.FLOAT), EnumSet.noneOf(Carrier.class)),
   FLOAT64("float64", "Float64", "Float64Wire", 8, EnumSet.of(Carrier.DOUBLE), EnumSet.noneOf(Carrier.class)),
   VARINT("varint", "VarInt", "VarIntWire", 1, EnumSet.of(Carrier.INT, Carrier.LONG), EnumSet.of(Carrier.INT, Carrier.LONG)),
@@ -69,6 +75,16 @@ enum WireType {
       case BYTES -> BUFFER;
       case LONG, CHAR -> null;
     };
+  }
+
+  /** Whether this type carries a long's 64 bits read as unsigned, dehydrated as a number up to 2^64-1. */
+  boolean unsigned64() {
+    return this == UINT64 || this == VARUINT64;
+  }
+
+  /** Whether a map key may have this type: not floats (equality) nor buffers (identity). */
+  boolean keyable() {
+    return this != FLOAT32 && this != FLOAT64 && this != BUFFER;
   }
 
   /** "a byte, short or int" for messages. */

@@ -103,7 +103,7 @@ class ProcessorErrorsTest {
   @Test
   void longNeedsAWireType() {
     fails("@Packet record Account(\n long id) {}",
-        "'id' is a long: choose its wire type with @Int64, @UInt32, @VarUint or @VarInt", "long id");
+        "'id' is a long: choose its wire type with @Int64, @UInt64, @VarInt64, @VarUint64, @UInt32, @VarUint or @VarInt", "long id");
   }
 
   @Test
@@ -182,9 +182,9 @@ class ProcessorErrorsTest {
 
   @Test
   void freeFormComponentsNeedTheRecordPackedWholeOrTheirOwnPacked() {
-    fails("@Packet record Loose(\n Map<String, Object> extra) {}", "'extra' is a Map<String, Object>, which has no wire "
-        + "type; use boolean, byte, short, char, int, long, float, double (or their boxes), String, byte[], a record, "
-        + "a List of these, or @Packed", "Map<String, Object> extra");
+    fails("@Packet record Loose(\n Map<String, Object> extra) {}", "'extra' has an Object as its map value, which has "
+        + "no wire type; use boolean, byte, short, char, int, long, float, double (or their boxes), String, byte[], an "
+        + "enum, a record, a List or Map of these, Optional, or @Packed", "Map<String, Object> extra");
   }
 
   @Test

@@ -113,6 +113,27 @@ public final class WireIn {
     return (int) INT_LE.get(buf, take(4, path));
   }
 
+  /** Reads a varuint64 of at most ten bytes: 64 bits, read as unsigned (the tenth byte holds only the top bit). */
+  public long getVarUint64(String path) {
+    int at = pos;
+    long result = 0;
+    for (int shift = 0; shift < 70; shift += 7) {
+      if (at >= limit) {
+        throw new DecodeException(path, offset(), "truncated varuint64");
+      }
+      int b = buf[at++];
+      result |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        if (shift == 63 && b > 1) {
+          throw new DecodeException(path, offset(), "varuint64 exceeds 18446744073709551615");
+        }
+        pos = at;
+        return result;
+      }
+    }
+    throw new DecodeException(path, offset(), "varuint64 longer than 10 bytes");
+  }
+
   /** Reads a varuint of at most five bytes whose value fits 0..2^31-1. */
   public int getVarUint(String path) {
     int at = pos;
@@ -156,13 +177,19 @@ public final class WireIn {
    * {@code minItemBytes}, against the bytes left.
    */
   public int getCount(String path, int minItemBytes) {
+    return getCount(path, minItemBytes, "list");
+  }
+
+  /** Reads a count of a {@code noun} ("list" of items or "map" of entries), checked as {@link #getCount(String, int)}. */
+  public int getCount(String path, int minItemBytes, String noun) {
     int start = offset();
     int count = getVarUint(path);
+    String counted = noun + " of " + count + (noun.equals("map") ? " entries" : " items");
     if (count > limits.maxListLength()) {
-      throw new DecodeException(path, start, "list of " + count + " items exceeds the limit of " + limits.maxListLength());
+      throw new DecodeException(path, start, counted + " exceeds the limit of " + limits.maxListLength());
     }
     if (minItemBytes > 0 && (long) count * minItemBytes > remaining()) {
-      throw new DecodeException(path, start, "list of " + count + " items needs at least "
+      throw new DecodeException(path, start, counted + " needs at least "
           + ((long) count * minItemBytes) + " bytes, but only " + remaining() + " left");
     }
     if (minItemBytes <= 0) {
@@ -170,7 +197,7 @@ public final class WireIn {
       // counts could otherwise ask for billions of objects, so all such items of one packet share the list limit
       spent.emptyItems += count;
       if (spent.emptyItems > limits.maxListLength()) {
-        throw new DecodeException(path, start, "list of " + count + " items that take no bytes: more than "
+        throw new DecodeException(path, start, counted + " that take no bytes: more than "
             + limits.maxListLength() + " such items in one packet");
       }
     }

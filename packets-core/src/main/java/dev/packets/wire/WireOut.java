@@ -75,6 +75,15 @@ public final class WireOut {
     buf[pos++] = (byte) value;
   }
 
+  /** Writes {@code value} as a varuint64 (LEB128 of the 64 bits read as unsigned, at most ten bytes). */
+  public void putVarUint64(long value) {
+    while ((value & ~0x7FL) != 0) {
+      buf[pos++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    buf[pos++] = (byte) value;
+  }
+
   public void putBytes(byte[] src, int offset, int length) {
     System.arraycopy(src, offset, buf, pos, length);
     pos += length;
