@@ -10,7 +10,15 @@ const RANGES = {
   int32: [-2147483648, 2147483647], uint32: [0, 4294967295],
   varint: [-1073741824, 1073741823], varuint: [0, 2147483647],
 };
-const SIZES = { bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, float32: 4, float64: 8, int64: 8 };
+const SIZES = { bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, float32: 4, float64: 8, int64: 8, uint64: 8 };
+const BIG_RANGES = {
+  int64: [-(2n ** 63n), 2n ** 63n - 1n], uint64: [0n, 2n ** 64n - 1n],
+  varint64: [-(2n ** 63n), 2n ** 63n - 1n], varuint64: [0n, 2n ** 64n - 1n],
+};
+const NUMBER_KEYS = new Set(['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'varint', 'varuint']);
+
+/** The tag of an extension shape (['optional', t], ['enum', wire, names], ['map', k, v]), or undefined. */
+const tagOf = (type) => (Array.isArray(type) && type.length > 1 && typeof type[0] === 'string' ? type[0] : undefined);
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder();
 
@@ -31,6 +39,7 @@ class Writer {
     this.view = new DataView(next.buffer);
   }
   varuint(v) { this.ensure(5); while (v > 0x7f) { this.buf[this.pos++] = (v & 0x7f) | 0x80; v >>>= 7; } this.buf[this.pos++] = v; }
+  varuint64(v) { this.ensure(10); while (v > 0x7fn) { this.buf[this.pos++] = Number(v & 0x7fn) | 0x80; v >>= 7n; } this.buf[this.pos++] = Number(v); }
   bytes(b) { this.ensure(b.length); this.buf.set(b, this.pos); this.pos += b.length; }
   result() { return this.buf.slice(0, this.pos); }
 }
@@ -61,6 +70,19 @@ class Reader {
     }
     throw new DecodeError(`${path}: varuint longer than 5 bytes at byte ${this.pos}`);
   }
+  varuint64(path) {
+    let result = 0n;
+    for (let shift = 0n; shift < 70n; shift += 7n) {
+      if (this.pos >= this.buf.length) throw new DecodeError(`${path}: truncated varuint64 at byte ${this.pos}`);
+      const b = this.buf[this.pos++];
+      result |= BigInt(b & 0x7f) << shift;
+      if (b < 0x80) {
+        if (shift === 63n && b > 1) throw new DecodeError(`${path}: varuint64 exceeds 18446744073709551615 at byte ${this.pos}`);
+        return result;
+      }
+    }
+    throw new DecodeError(`${path}: varuint64 longer than 10 bytes at byte ${this.pos}`);
+  }
   length(path, max, what) {
     const at = this.pos;
     const n = this.varuint(path);
@@ -79,6 +101,32 @@ function checkInt(type, v, path) {
   if (!Number.isInteger(v)) throw new EncodeError(`${path}: ${v} is not an integer (${type})`);
   const [min, max] = RANGES[type];
   if (v < min || v > max) throw new EncodeError(`${path}: ${v} is out of range for ${type} (${min}..${max})`);
+}
+
+/** A 64-bit integer to write: a BigInt, or a number that is a safe integer, within the type's range. */
+function checkBig(type, v, path) {
+  let big;
+  if (typeof v === 'bigint') big = v;
+  else if (Number.isSafeInteger(v)) big = BigInt(v);
+  else throw new EncodeError(`${path}: ${describe(v)} is not a BigInt or a safe integer (${type})`);
+  const [min, max] = BIG_RANGES[type];
+  if (big < min || big > max) throw new EncodeError(`${path}: ${big} is out of range for ${type} (${min}..${max})`);
+  return big;
+}
+
+/** A map key as its type takes it: object keys are text, so "12" is the number 12 for a number key. */
+function keyOf(keyType, k, path) {
+  if (typeof k !== 'string') return k;
+  if (typeof keyType === 'string' && keyType in BIG_RANGES) {
+    if (!/^-?[0-9]+$/.test(k)) throw new EncodeError(`${path}: key ${describe(k)} is not an integer`);
+    return BigInt(k);
+  }
+  if (NUMBER_KEYS.has(keyType)) {
+    if (!/^-?[0-9]+$/.test(k)) throw new EncodeError(`${path}: key ${describe(k)} is not an integer`);
+    return Number(k);
+  }
+  if (keyType === 'bool' || keyType === 'boolean') return k === 'true' ? true : k === 'false' ? false : k;
+  return k;
 }
 
 function utf8(s, path, limits) {
@@ -116,6 +164,30 @@ export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
       w.varuint(bytes.length); w.bytes(bytes);
       return;
     }
+    const tag = tagOf(type);
+    if (tag === 'enum') {
+      const [, wire, names] = type;
+      if (v === undefined || v === null) throw new EncodeError(`${path}: is missing; one of ${names.join(', ')} is required`);
+      const ordinal = typeof v === 'string' ? names.indexOf(v) : -1;
+      if (ordinal < 0) throw new EncodeError(`${path}: ${describe(v)} is not one of ${names.join(', ')}`);
+      if (wire === 'string') write(w, 'string', v, path, null);
+      else write(w, wire, ordinal, path, null);
+      return;
+    }
+    if (tag === 'map') {
+      const [, keyType, valueType] = type;
+      if (v === undefined || v === null) throw new EncodeError(`${path}: is missing; a map is required`);
+      if (typeof v !== 'object' || Array.isArray(v)) throw new EncodeError(`${path}: ${describe(v)} is not a map`);
+      const entries = v instanceof Map ? [...v.entries()] : Object.entries(v);
+      if (entries.length > limits.maxListLength) throw new EncodeError(`${path}: map of ${entries.length} entries exceeds the limit of ${limits.maxListLength}`);
+      w.varuint(entries.length);
+      for (const [k, item] of entries) {
+        write(w, keyType, keyOf(keyType, k, `${path}{key}`), `${path}{key}`, `${wirePath}{key}`);
+        write(w, valueType, item, `${path}{value}`, `${wirePath}{value}`);
+      }
+      return;
+    }
+    if (tag) throw new EncodeError(`${path}: ${tag} is only a field's type`);
     if (Array.isArray(type)) {
       if (!Array.isArray(v)) throw new EncodeError(`${path}: ${describe(v)} is not a list`);
       if (v.length > limits.maxListLength) throw new EncodeError(`${path}: list of ${v.length} items exceeds the limit of ${limits.maxListLength}`);
@@ -125,8 +197,22 @@ export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
     }
     if (typeof type === 'object') {
       if (v === null || typeof v !== 'object') throw new EncodeError(`${path}: ${describe(v)} is not an object`);
-      for (const key of Object.keys(type).sort()) {
-        write(w, type[key], v[key], `${path}.${key}`, wirePath ? `${wirePath}.${key}` : key);
+      const keys = Object.keys(type).sort();
+      const optional = keys.filter((key) => tagOf(type[key]) === 'optional');
+      for (let start = 0; start < optional.length; start += 8) { // presence bits, an extension
+        let bits = 0;
+        for (let i = start; i < Math.min(start + 8, optional.length); i++) {
+          if (v[optional[i]] !== undefined && v[optional[i]] !== null) bits |= 1 << (i - start);
+        }
+        w.ensure(1); w.buf[w.pos++] = bits;
+      }
+      for (const key of keys) {
+        const fieldPath = wirePath ? `${wirePath}.${key}` : key;
+        if (tagOf(type[key]) === 'optional') {
+          if (v[key] !== undefined && v[key] !== null) write(w, type[key][1], v[key], `${path}.${key}`, fieldPath);
+        } else {
+          write(w, type[key], v[key], `${path}.${key}`, fieldPath);
+        }
       }
       return;
     }
@@ -147,16 +233,11 @@ export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
       case 'float64':
         if (typeof v !== 'number') throw new EncodeError(`${path}: ${describe(v)} is not a number (float64)`);
         w.ensure(8); w.view.setFloat64(w.pos, v); w.pos += 8; return;
-      case 'int64': { // an extension: a BigInt, or a number that is a safe integer
-        let big;
-        if (typeof v === 'bigint') big = v;
-        else if (Number.isSafeInteger(v)) big = BigInt(v);
-        else throw new EncodeError(`${path}: ${describe(v)} is not a BigInt or a safe integer (int64)`);
-        if (big < -(2n ** 63n) || big > 2n ** 63n - 1n) {
-          throw new EncodeError(`${path}: ${big} is out of range for int64 (-9223372036854775808..9223372036854775807)`);
-        }
-        w.ensure(8); w.view.setBigInt64(w.pos, big); w.pos += 8; return;
-      }
+      // the 64-bit extensions: a BigInt, or a number that is a safe integer
+      case 'int64': { const big = checkBig(type, v, path); w.ensure(8); w.view.setBigInt64(w.pos, big); w.pos += 8; return; }
+      case 'uint64': { const big = checkBig(type, v, path); w.ensure(8); w.view.setBigUint64(w.pos, big); w.pos += 8; return; }
+      case 'varuint64': w.varuint64(checkBig(type, v, path)); return;
+      case 'varint64': { const big = checkBig(type, v, path); w.varuint64(big < 0n ? (-big << 1n) - 1n : big << 1n); return; }
       case 'varuint': checkInt(type, v, path); w.varuint(v); return;
       case 'varint': checkInt(type, v, path); w.varuint(((v << 1) ^ (v >> 31)) >>> 0); return;
       case 'string': { const b = utf8(v, path, limits); w.varuint(b.length); w.bytes(b); return; }
@@ -169,8 +250,13 @@ export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
     }
   };
   const minBytes = (type) => {
+    const tag = tagOf(type);
+    if (tag === 'optional') return 0;
     if (Array.isArray(type)) return 1;
-    if (typeof type === 'object') return Object.values(type).reduce((a, t) => a + minBytes(t), 0);
+    if (typeof type === 'object') {
+      const optional = Object.values(type).filter((t) => tagOf(t) === 'optional').length;
+      return Object.values(type).reduce((a, t) => a + minBytes(t), Math.ceil(optional / 8));
+    }
     return SIZES[type] ?? 1;
   };
   const read = (r, type, path, wirePath) => {
@@ -178,6 +264,37 @@ export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
       const n = r.length(path, limits.maxBufferBytes, 'buffer');
       const at = r.need(n, path);
       try { return msgpackDecode(r.buf.subarray(at, at + n)); } catch (e) { throw new DecodeError(`${path}: malformed msgpack: ${e.message} at byte ${at}`); }
+    }
+    const tag = tagOf(type);
+    if (tag === 'enum') {
+      const [, wire, names] = type;
+      const at = r.pos;
+      if (wire === 'string') {
+        const name = read(r, 'string', path, null);
+        if (!names.includes(name)) throw new DecodeError(`${path}: unknown constant ${describe(name)}; constants are ${names.join(', ')} at byte ${at}`);
+        return name;
+      }
+      const ordinal = read(r, wire, path, null);
+      if (ordinal >= names.length) throw new DecodeError(`${path}: ordinal ${ordinal} is out of range (0..${names.length - 1}) at byte ${at}`);
+      return names[ordinal];
+    }
+    if (tag === 'map') {
+      const [, keyType, valueType] = type;
+      const at = r.pos;
+      const n = r.varuint(path);
+      if (n > limits.maxListLength) throw new DecodeError(`${path}: map of ${n} entries exceeds the limit of ${limits.maxListLength} at byte ${at}`);
+      const min = minBytes(keyType) + minBytes(valueType);
+      if (n * min > r.buf.length - r.pos) throw new DecodeError(`${path}: map of ${n} entries needs at least ${n * min} bytes, but only ${r.buf.length - r.pos} left at byte ${at}`);
+      const out = {};
+      for (let i = 0; i < n; i++) {
+        const keyAt = r.pos;
+        const key = String(read(r, keyType, `${path}{key}`, `${wirePath}{key}`));
+        const item = read(r, valueType, `${path}{value}`, `${wirePath}{value}`);
+        if (Object.prototype.hasOwnProperty.call(out, key)) throw new DecodeError(`${path}: key ${describe(key)} comes twice at byte ${keyAt}`);
+        // defined, not assigned: a key "__proto__" is a key like any other
+        Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
     }
     if (Array.isArray(type)) {
       const at = r.pos;
@@ -196,7 +313,24 @@ export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
     }
     if (typeof type === 'object') {
       const out = {};
-      for (const key of Object.keys(type).sort()) out[key] = read(r, type[key], `${path}.${key}`, wirePath ? `${wirePath}.${key}` : key);
+      const keys = Object.keys(type).sort();
+      const optional = keys.filter((key) => tagOf(type[key]) === 'optional');
+      const present = new Set();
+      for (let start = 0; start < optional.length; start += 8) {
+        const at = r.need(1, path);
+        const bits = r.buf[at];
+        const used = (1 << Math.min(8, optional.length - start)) - 1;
+        if (bits & ~used) throw new DecodeError(`${path}: presence bits 0x${bits.toString(16).padStart(2, '0')} mark fields that do not exist (in use: 0x${used.toString(16).padStart(2, '0')}) at byte ${at}`);
+        for (let i = start; i < Math.min(start + 8, optional.length); i++) if (bits & (1 << (i - start))) present.add(optional[i]);
+      }
+      for (const key of keys) {
+        const fieldPath = wirePath ? `${wirePath}.${key}` : key;
+        if (tagOf(type[key]) === 'optional') {
+          if (present.has(key)) out[key] = read(r, type[key][1], `${path}.${key}`, fieldPath);
+        } else {
+          out[key] = read(r, type[key], `${path}.${key}`, fieldPath);
+        }
+      }
       return out;
     }
     switch (type) {
@@ -210,6 +344,9 @@ export function compile(name, schema, packed = [], limits = DEFAULT_LIMITS) {
       case 'float32': return r.view.getFloat32(r.need(4, path));
       case 'float64': return r.view.getFloat64(r.need(8, path));
       case 'int64': return r.view.getBigInt64(r.need(8, path));
+      case 'uint64': return r.view.getBigUint64(r.need(8, path));
+      case 'varuint64': return r.varuint64(path);
+      case 'varint64': { const z = r.varuint64(path); return (z & 1n) ? -((z + 1n) >> 1n) : z >> 1n; }
       case 'varuint': return r.varuint(path);
       case 'varint': { const z = r.varuint(path); return (z >>> 1) ^ -(z & 1); }
       case 'string': { const n = r.length(path, limits.maxStringBytes, 'string'); const at = r.need(n, path); return textDecoder.decode(r.buf.subarray(at, at + n)); }

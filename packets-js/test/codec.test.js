@@ -138,3 +138,56 @@ test('int64, an extension: eight bytes big-endian as BigInt, the bytes of the Ja
     assert.throws(() => stamped.decode(bytes.subarray(0, n)), DecodeError, `cut at ${n}`);
   }
 });
+
+// The extension types' bytes, written by hand from docs/wire-format.md; the Java side's ExtensionTypesTest reads the
+// same file.
+const extensions = JSON.parse(readFileSync(new URL('../../packets-codegen/src/test/resources/golden/extensions.json', import.meta.url)));
+const data = (json) => {
+  if (Array.isArray(json)) return json.map(data);
+  if (json && typeof json === 'object') {
+    if ('$bigint' in json) return BigInt(json.$bigint);
+    return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, data(v)]));
+  }
+  return json;
+};
+
+test('extension types: every hand-written vector encodes to its bytes and decodes back, cut at every length it fails', () => {
+  assert.equal(extensions.vectors.length, 14);
+  for (const v of extensions.vectors) {
+    const codec = compile(v.packet, extensions.schemas[v.packet]);
+    assert.equal(hex(codec.encode(data(v.value))), v.hex, v.case);
+    const bytes = Uint8Array.from(Buffer.from(v.hex, 'hex'));
+    assert.deepEqual(codec.decode(bytes), data(v.value), v.case);
+    for (let n = 0; n < bytes.length; n++) assert.throws(() => codec.decode(bytes.subarray(0, n)), DecodeError, `${v.case} cut at ${n}`);
+  }
+});
+
+test('extension types: numbers that are safe integers write as 64-bit values, null is absent, map keys are text', () => {
+  const wide = compile('Wide', extensions.schemas.Wide);
+  assert.equal(hex(wide.encode({ u: 1, vi: -65, vu: 300 })), '0000000000000001' + '8101' + 'ac02');
+  assert.throws(() => wide.encode({ u: -1, vi: 0, vu: 0 }), /Wide\.u: -1 is out of range for uint64 \(0\.\.18446744073709551615\)/);
+  assert.throws(() => wide.encode({ u: 2 ** 60, vi: 0, vu: 0 }), /is not a BigInt or a safe integer \(uint64\)/);
+  const patch = compile('Patch', extensions.schemas.Patch);
+  assert.equal(hex(patch.encode({ id: 42, nick: null, rank: 7, to: undefined })), '02' + '0000002a' + '07');
+  const stock = compile('Stock', extensions.schemas.Stock);
+  const owned = new Map([[2n ** 64n - 1n, true]]);
+  assert.equal(hex(stock.encode({ items: {}, signs: {}, owned, routes: {} })), '00' + '01ffffffffffffffffff0101' + '0000');
+  assert.throws(() => stock.encode({ items: {}, signs: { UP: 'x' }, owned: {}, routes: {} }), /Stock\.signs\{key\}: "UP" is not one of NORTH, EAST, SOUTH, WEST/);
+  assert.throws(() => stock.encode({ items: {}, signs: {}, owned: { '1.5': true }, routes: {} }), /Stock\.owned\{key\}: key "1\.5" is not an integer/);
+  const proto = stock.decode(Uint8Array.from(Buffer.from('01095f5f70726f746f5f5f07' + '000000', 'hex')));
+  assert.equal(Object.getPrototypeOf(proto.items), Object.prototype, 'a key "__proto__" does not replace the prototype');
+  assert.deepEqual(Object.keys(proto.items), ['__proto__']);
+});
+
+test('extension types: bad bytes are DecodeErrors that say what is wrong, as in Java', () => {
+  const fails = (name, bytes, message) => assert.throws(() => compile(name, extensions.schemas[name]).decode(Uint8Array.from(Buffer.from(bytes, 'hex'))),
+    (e) => e instanceof DecodeError && e.message.startsWith(message), `${name} ${bytes}`);
+  fails('Wide', 'ffffffffffffffff' + '00' + 'ffffffffffffffffff02', 'Wide.vu: varuint64 exceeds 18446744073709551615');
+  fails('Wide', 'ffffffffffffffff' + '00' + 'ffffffffffffffffffff01', 'Wide.vu: varuint64 longer than 10 bytes');
+  fails('Patch', '10' + '0000002a', 'Patch: presence bits 0x10 mark fields that do not exist (in use: 0x0f) at byte 0');
+  fails('Sparse', '0002' + '00', 'Sparse: presence bits 0x02 mark fields that do not exist (in use: 0x01) at byte 1');
+  fails('Steer', '04' + '0457455354' + '00' + '00', 'Steer.heading: ordinal 4 is out of range (0..3) at byte 0');
+  fails('Steer', '00' + '025550' + '00' + '00', 'Steer.named: unknown constant "UP"; constants are NORTH, EAST, SOUTH, WEST at byte 1');
+  fails('Stock', '02' + '02687007' + '02687008' + '000000', 'Stock.items: key "hp" comes twice at byte 5');
+  fails('Stock', '0a' + '02687007' + '000000', 'Stock.items: map of 10 entries needs at least 20 bytes, but only 7 left at byte 0');
+});

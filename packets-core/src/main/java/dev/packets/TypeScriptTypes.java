@@ -1,5 +1,7 @@
 package dev.packets;
 
+import dev.packets.codec.Schemas;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +19,13 @@ import java.util.Set;
  * export type PacketName = keyof Packets;
  * </pre>
  *
- * Wire types map as: {@code bool} → {@code boolean}; the integer and float types → {@code number}, but {@code
- * int64} → {@code bigint}; {@code string}
- * → {@code string}; {@code buffer} → {@code Uint8Array}; a list → {@code T[]}; an object → its fields; a
- * {@code @Packed} field → {@code unknown} (any JSON-like value); a packet packed whole → {@code Record<string,
- * unknown>}; {@code Bundle} → a list of dehydrated packets.
+ * Wire types map as: {@code bool} → {@code boolean}; the integer and float types → {@code number}, but the 64-bit
+ * ones ({@code int64}, {@code uint64}, {@code varint64}, {@code varuint64}) → {@code bigint}; {@code string} → {@code
+ * string}; {@code buffer} → {@code Uint8Array}; a list → {@code T[]}; an object → its fields, an optional one
+ * {@code field?: T}; an enum → the union of its names ({@code "NORTH" | "EAST"}); a map → {@code Record<string, V>}
+ * ({@code Partial<Record<"A" | "B", V>>} by enum keys, {@code Record<number, V>} by number keys); a {@code @Packed}
+ * field → {@code unknown} (any JSON-like value); a packet packed whole → {@code Record<string, unknown>}; {@code
+ * Bundle} → a list of dehydrated packets.
  */
 public final class TypeScriptTypes {
   private TypeScriptTypes() {}
@@ -65,21 +69,40 @@ public final class TypeScriptTypes {
       StringBuilder out = new StringBuilder("{ ");
       object.forEach((field, inner) -> {
         String name = String.valueOf(field);
-        out.append(quote(name)).append(": ").append(type(inner, path.isEmpty() ? name : path + "." + name, packed))
-            .append("; ");
+        String fieldPath = path.isEmpty() ? name : path + "." + name;
+        if (Schemas.OPTIONAL.equals(Schemas.tag(inner))) {
+          out.append(quote(name)).append("?: ").append(type(((List<?>) inner).get(1), fieldPath, packed));
+        } else {
+          out.append(quote(name)).append(": ").append(type(inner, fieldPath, packed));
+        }
+        out.append("; ");
       });
       return out.append('}').toString();
     }
+    String tag = Schemas.tag(schema);
+    if (Schemas.ENUM.equals(tag)) {
+      List<String> names = new ArrayList<>();
+      ((List<?>) ((List<?>) schema).get(2)).forEach(name -> names.add(quote(String.valueOf(name))));
+      return names.isEmpty() ? "never" : String.join(" | ", names);
+    }
+    if (Schemas.MAP.equals(tag)) {
+      Object key = ((List<?>) schema).get(1);
+      String value = type(((List<?>) schema).get(2), path + "{value}", packed);
+      if (Schemas.ENUM.equals(Schemas.tag(key))) {
+        return "Partial<Record<" + type(key, path, packed) + ", " + value + ">>";
+      }
+      return "Record<" + ("number".equals(type(key, path, packed)) ? "number" : "string") + ", " + value + ">";
+    }
     if (schema instanceof List<?> list && !list.isEmpty()) {
       String item = type(list.get(0), path + "[]", packed);
-      return (item.contains(" ") && !item.startsWith("{") ? "(" + item + ")" : item) + "[]";
+      return (item.contains(" ") && !item.startsWith("{") && !item.endsWith(">") ? "(" + item + ")" : item) + "[]";
     }
     return switch (String.valueOf(schema)) {
       case "bool", "boolean" -> "boolean";
       case "string" -> "string";
       case "buffer" -> "Uint8Array";
       case "int8", "uint8", "int16", "uint16", "int32", "uint32", "float32", "float64", "varint", "varuint" -> "number";
-      case "int64" -> "bigint";
+      case "int64", "uint64", "varint64", "varuint64" -> "bigint";
       default -> "unknown";
     };
   }

@@ -204,4 +204,105 @@ class ProcessorErrorsTest {
     assertThat(compilation).hadErrorContaining("'id' is a long").inFile(bad).onLineContaining("long id");
     assertThat(compilation).hadErrorContaining("'key' is a char").inFile(worse).onLineContaining("char key");
   }
+
+  private static final String NULLABLE = "@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE) "
+      + "@interface Nullable {}\n";
+
+  @Test
+  void anyNullableByItsSimpleNameMakesAComponentOptional() {
+    // a declaration annotation without @Target (javax's, JetBrains' style) and a type-use one (JSpecify's style)
+    JavaFileObject javax = JavaFileObjects.forSourceString("javax.annotation.Nullable",
+        "package javax.annotation; public @interface Nullable {}");
+    JavaFileObject jspecify = JavaFileObjects.forSourceString("org.jspecify.annotations.Nullable",
+        "package org.jspecify.annotations; @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE) "
+            + "public @interface Nullable {}");
+    Compilation compilation = compile(javax, jspecify, source("Opt", "@Packet record Opt(@javax.annotation.Nullable "
+        + "String a, @org.jspecify.annotations.Nullable String b, Optional<Integer> c) {}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.Opt_PacketCodec").contentsAsUtf8String()
+        .contains("Schemas.optional(\"string\")");
+  }
+
+  @Test
+  void wireTypeOnAnOptional() {
+    fails("@Packet record Account(\n @Int64 Optional<Long> id) {}",
+        "@Int64 on an Optional; put it on the value type: Optional<@Int64 Long>", "@Int64 Optional<Long> id");
+  }
+
+  @Test
+  void rawOptional() {
+    fails("@Packet record Maybe(\n Optional<?> value) {}",
+        "'value' is a raw or wildcard Optional; give its value type, e.g. Optional<String>", "Optional<?> value");
+  }
+
+  @Test
+  void nullablePrimitive() {
+    fails(NULLABLE + "@Packet record Score(\n @Nullable int points) {}",
+        "'points' is @Nullable, but an int cannot be null; use Integer", "@Nullable int points");
+  }
+
+  @Test
+  void nullableListItem() {
+    fails(NULLABLE + "@Packet record Names(\n List<@Nullable String> names) {}",
+        "@Nullable on a list item of 'names'; only a record component can be absent", "List<@Nullable String> names");
+  }
+
+  @Test
+  void optionalListItem() {
+    fails("@Packet record Names(\n List<Optional<String>> names) {}",
+        "'names' has an Optional as its list item; only a record component can be absent", "List<Optional<String>> names");
+  }
+
+  @Test
+  void byNameOnAString() {
+    fails("@Packet record Label(\n @ByName String text) {}", "@ByName applies to enums; 'text' is a String",
+        "@ByName String text");
+  }
+
+  @Test
+  void byNameWithAWireType() {
+    fails("enum Kind { A, B }\n@Packet record Order(\n @ByName @VarUint Kind kind) {}",
+        "'kind' is @ByName; it cannot also have a wire type", "@ByName @VarUint Kind kind");
+  }
+
+  @Test
+  void enumWithAnotherWireType() {
+    fails("enum Kind { A, B }\n@Packet record Order(\n @Int16 Kind kind) {}",
+        "@Int16 on an enum; Kind travels by ordinal as @UInt8 or @VarUint, or by name with @ByName", "@Int16 Kind kind");
+  }
+
+  @Test
+  void enumTooLargeForUInt8() {
+    StringBuilder constants = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      constants.append(i == 0 ? "" : ", ").append("C").append(i);
+    }
+    fails("enum Big { " + constants + " }\n@Packet record Pick(\n @UInt8 Big big) {}",
+        "@UInt8 holds 256 ordinals; Big has 300 constants: use @VarUint or @ByName", "@UInt8 Big big");
+    Compilation defaulted = compile(source("Pick", "enum Big { " + constants + " }\n@Packet record Pick(Big big) {}"));
+    assertThat(defaulted).succeeded();
+    assertThat(defaulted).generatedSourceFile("test.Pick_PacketCodec").contentsAsUtf8String()
+        .contains("Schemas.enumeration(\"varuint\"");
+  }
+
+  @Test
+  void rawMap() {
+    fails("@Packet record Bag(\n Map<String, ?> things) {}",
+        "'things' is a raw or wildcard Map; give its key and value types, e.g. Map<String, Integer>",
+        "Map<String, ?> things");
+  }
+
+  @Test
+  void wireTypeOnAMap() {
+    fails("@Packet record Bag(\n @UInt8 Map<String, Integer> counts) {}",
+        "@UInt8 on a Map; put it on the key or value type: Map<String, @UInt8 Integer>",
+        "@UInt8 Map<String, Integer> counts");
+  }
+
+  @Test
+  void mapKeyThatIsNoScalar() {
+    fails("@Packet record Heat(\n Map<Double, String> spots) {}",
+        "'spots' has a Double as its map key; a key is a String, an integer, a Boolean or an enum",
+        "Map<Double, String> spots");
+  }
 }

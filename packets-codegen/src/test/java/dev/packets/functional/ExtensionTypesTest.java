@@ -15,7 +15,13 @@ import dev.packets.fixtures.Sparse;
 import dev.packets.fixtures.Steer;
 import dev.packets.fixtures.Stock;
 import dev.packets.fixtures.Wide;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -29,18 +35,16 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * The extension types beyond int64 (docs/wire-format.md §2): uint64, varint64, varuint64, optional fields, enums and
- * maps. Every expected byte below is written by hand from the docs' tables, not taken from the encoder; packets-js'
- * codec.test.js reads and writes the same bytes.
+ * maps. Every expected byte is written by hand from the docs' tables, not taken from the encoder: the values and
+ * bytes of {@code golden/extensions.json}, which packets-js' codec.test.js reads and writes too, and the bad bytes
+ * below.
  */
 class ExtensionTypesTest {
   private static final PacketRegistry REGISTRY = PacketRegistry.of(Wide.class, Patch.class, Sparse.class, Steer.class,
       Stock.class);
   private static final HexFormat HEX = HexFormat.of();
 
-  private static final long TWO_TO_35 = 1L << 35;
-
-  /** A value and its bytes, written by hand. */
-  private record Golden(Object value, String hex) {}
+  private static final JsonNode GOLDEN = golden();
 
   private static Map<Object, Object> ordered(Object... keysAndValues) {
     Map<Object, Object> map = new LinkedHashMap<>();
@@ -50,58 +54,60 @@ class ExtensionTypesTest {
     return map;
   }
 
-  @SuppressWarnings("unchecked")
-  private static <K, V> Map<K, V> typed(Map<Object, Object> map) {
-    return (Map<K, V>) (Map<?, ?>) map;
+  private static JsonNode golden() {
+    try (InputStream in = ExtensionTypesTest.class.getResourceAsStream("/golden/extensions.json")) {
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private static final List<Golden> GOLDEN = List.of(
-      // Wide: u (uint64), vi (varint64), vu (varuint64)
-      new Golden(new Wide(-1L, Long.MIN_VALUE, 300L),
-          "ffffffffffffffff" + "ffffffffffffffffff01" + "ac02"),
-      new Golden(new Wide(Long.MIN_VALUE, -65, -1L),
-          "8000000000000000" + "8101" + "ffffffffffffffffff01"),
-      new Golden(new Wide(1, Long.MAX_VALUE, TWO_TO_35),
-          "0000000000000001" + "feffffffffffffffff01" + "808080808001"),
-      new Golden(new Wide(0, 0, 0L), "0000000000000000" + "00" + "00"),
-      // Patch: presence bits (nick 1, rank 2, tags 4, to 8), then id, nick, rank, tags, to
-      new Golden(new Patch(42, null, Optional.of(7), null, Optional.empty()), "02" + "0000002a" + "07"),
-      new Golden(new Patch(42, "al", Optional.empty(), new Patch.Vec(1, 2), Optional.of(List.of("x"))),
-          "0d" + "0000002a" + "02616c" + "010178" + "0102"),
-      new Golden(new Patch(42, null, Optional.empty(), null, Optional.empty()), "00" + "0000002a"),
-      new Golden(new Patch(-1, "", Optional.of(255), new Patch.Vec(0, 0), Optional.of(List.of())),
-          "0f" + "ffffffff" + "00" + "ff" + "00" + "0000"),
-      // Sparse: two bytes of presence bits (b is bit 1, i is bit 8), then b, i, z
-      new Golden(new Sparse(null, 1, null, null, null, null, null, null, 9, 5), "0201" + "01" + "09" + "05"),
-      new Golden(new Sparse(null, null, null, null, null, null, null, null, null, 0), "0000" + "00"),
-      // Steer: heading (uint8 ordinal), named (string), route (list of uint8 ordinals), wide (varuint ordinal)
-      new Golden(new Steer(Heading.EAST, Heading.WEST, List.of(Heading.NORTH, Heading.SOUTH), Heading.SOUTH),
-          "01" + "0457455354" + "020002" + "02"),
-      // Stock: items, owned, routes, signs (sorted by name)
-      new Golden(new Stock(typed(ordered("hp", 7)), typed(ordered(Heading.WEST, "x")), typed(ordered(-1L, true)),
-          typed(ordered("a", List.of(Heading.EAST)))),
-          "0102687007" + "01ffffffffffffffffff0101" + "0101610101" + "01030178"),
-      new Golden(new Stock(Map.of(), Map.of(), Map.of(), Map.of()), "00000000"),
-      new Golden(new Stock(typed(ordered("b", 2, "a", 1)), Map.of(), Map.of(), Map.of()),
-          "02016202016101" + "000000"));
+  /** JSON as dehydrated data: {"$bigint": "…"} becomes a BigInteger, objects keep their order. */
+  private static Object data(JsonNode json) {
+    if (json.isObject() && json.has("$bigint")) {
+      return new BigInteger(json.get("$bigint").asText());
+    }
+    if (json.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      json.fields().forEachRemaining(e -> map.put(e.getKey(), data(e.getValue())));
+      return map;
+    }
+    if (json.isArray()) {
+      List<Object> list = new ArrayList<>();
+      json.forEach(item -> list.add(data(item)));
+      return list;
+    }
+    return json.isTextual() ? json.asText() : json.isBoolean() ? json.asBoolean() : json.numberValue();
+  }
 
   @Test
   void everyGoldenValueIsWrittenAsItsHandWrittenBytesAndReadBack() {
-    for (Golden g : GOLDEN) {
-      byte[] expected = HEX.parseHex(g.hex());
-      assertEquals(g.hex(), HEX.formatHex(REGISTRY.encode(g.value())), String.valueOf(g.value()));
-      assertEquals(g.value(), REGISTRY.decode(REGISTRY.id(g.value().getClass()), expected));
+    assertEquals(14, GOLDEN.get("vectors").size());
+    for (JsonNode v : GOLDEN.get("vectors")) {
+      String name = v.get("packet").asText();
+      Object packet = REGISTRY.hydrate(List.of(name, data(v.get("value"))));
+      assertEquals(v.get("hex").asText(), HEX.formatHex(REGISTRY.encode(packet)), v.get("case").asText());
+      assertEquals(packet, REGISTRY.decode(REGISTRY.id(packet.getClass()), HEX.parseHex(v.get("hex").asText())));
     }
   }
 
   @Test
+  void theGoldenFilesSchemasAreTheRegistrys() {
+    GOLDEN.get("schemas").fields().forEachRemaining(e -> {
+      Map<?, ?> entry = (Map<?, ?>) ((List<?>) REGISTRY.table().get("packets")).stream()
+          .filter(p -> e.getKey().equals(((Map<?, ?>) p).get("name"))).findFirst().orElseThrow();
+      assertEquals(data(e.getValue()), entry.get("schema"), e.getKey());
+    });
+  }
+
+  @Test
   void aTruncatedPayloadIsADecodeExceptionAtEveryLength() {
-    for (Golden g : GOLDEN) {
-      byte[] bytes = HEX.parseHex(g.hex());
-      int id = REGISTRY.id(g.value().getClass());
+    for (JsonNode v : GOLDEN.get("vectors")) {
+      byte[] bytes = HEX.parseHex(v.get("hex").asText());
+      int id = REGISTRY.id(v.get("packet").asText());
       for (int length = 0; length < bytes.length; length++) {
         byte[] cut = Arrays.copyOf(bytes, length);
-        assertThrows(DecodeException.class, () -> REGISTRY.decode(id, cut), g.value() + " cut at " + length);
+        assertThrows(DecodeException.class, () -> REGISTRY.decode(id, cut), v.get("case") + " cut at " + length);
       }
     }
   }
