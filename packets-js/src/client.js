@@ -112,6 +112,19 @@ class Client {
     });
   }
 
+  /**
+   * request(['Name', data], 'Reply') → Promise of the data of the packet the server answers with, which must be a
+   * Reply (typed by connect<Packets>: Packets['Reply']); rejects with PacketError 502 when the answer is anything else.
+   */
+  async request(packet, reply) {
+    const answer = await this.send(packet);
+    if (!Array.isArray(answer) || answer[0] !== reply) {
+      const got = Array.isArray(answer) ? `a ${answer[0]}` : JSON.stringify(answer) ?? String(answer);
+      throw new PacketError(502, `${packet[0]} was answered with ${got}, not a ${reply}`);
+    }
+    return answer[1];
+  }
+
   response(args) {
     const [error, value, id] = args;
     if (error) throw new PacketError(error.code, error.reason);

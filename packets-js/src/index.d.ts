@@ -38,7 +38,14 @@ export interface ConnectOptions {
  * `/packets/packets.d.ts` (then `send(['Move', {entity: 'x'}])` is a type error).
  */
 export interface Client<P extends object = Record<string, unknown>> {
+  /** Sends a packet; the promise holds the response: JSON-like data, or a packet `['Name', data]`. */
   send<N extends keyof P & string>(packet: [name: N, data: P[N]]): Promise<unknown>;
+  /**
+   * Sends a packet whose answer is a packet `reply`, and gives that packet's data, typed: `request(['Account', a],
+   * 'Account')` is a `Promise<Packets['Account']>`. Rejects with PacketError 502 when the answer is anything else.
+   */
+  request<N extends keyof P & string, R extends keyof P & string>(packet: [name: N, data: P[N]], reply: R):
+    Promise<P[R]>;
   accept<N extends keyof P & string>(name: N, acceptor: Acceptor<P[N]> | ((data: P[N]) => unknown)): Client<P>;
   on(event: 'connect' | 'reconnect', listener: (info: { recovered: boolean }) => void): Client<P>;
   on(event: 'disconnect' | 'close' | 'packet' | 'redirect' | 'refresh',

@@ -31,6 +31,18 @@ const allTypes = served.packets.find((p) => p.name === 'AllTypes');
 assert.deepEqual(allTypes.extensions, ['int64'], 'the table says AllTypes needs packets\' own codecs');
 console.log('every field type round trips, int64 as a BigInt through the Java codec');
 
+// a long id, an optional field, an enum and a map, through the Java record and back (the server promotes it)
+const promoted = await client.request(['Account', { id: 2n ** 62n, kind: 'BOT', stats: { hp: 65535, level: 1 },
+  since: 2n ** 64n - 2n }], 'Account');
+assert.deepEqual(promoted, { id: 2n ** 62n + 1n, kind: 'ADMIN', stats: { hp: 65535, level: 2 }, since: 2n ** 64n - 1n });
+const named = await client.request(['Account', { id: 1, nick: 'al', kind: 'PLAYER', stats: {}, since: null }], 'Account');
+assert.deepEqual(named, { id: 2n, nick: 'AL', kind: 'ADMIN', stats: { level: 1 } }, 'an absent field stays absent');
+assert.deepEqual(served.packets.find((p) => p.name === 'Account').extensions, ['enum', 'int64', 'map', 'optional', 'varuint64']);
+await assert.rejects(client.send(['Account', { id: 1, kind: 'GHOST', stats: {} }]), /Account\.kind: "GHOST" is not one of PLAYER, BOT, ADMIN/);
+await assert.rejects(client.request(['Echo', { text: 'x' }], 'Account'),
+  (e) => e instanceof PacketError && e.code === 502 && e.reason === 'Echo was answered with a Echo, not a Account');
+console.log('a long id, an optional field, an enum and a map round trip through the Java record');
+
 assert.equal(await client.send(['Move', { entity: 7, x: 1.5, y: -2 }]), 'moved 7 to 1.5,-2');
 await assert.rejects(client.send(['Move', { entity: 0, x: 0, y: 0 }]),
   (e) => e instanceof PacketError && e.code === 422 && e.reason === 'entity 0 is reserved');

@@ -22,17 +22,18 @@ class RegistryMismatchTest {
   void aClientWithAnotherTableIsRefusedWithTheFirstPacketThatDiffers() {
     try (PacketServer server = TestPackets.server().build().start()) {
       URI uri = URI.create("http://127.0.0.1:" + server.port());
-      // the server: AllTypes 1, Bundle 2, Echo 3, Move 4, Ping 5, Redirect 6, Refresh 7
+      // the server: Account 1, AllTypes 2, Bundle 3, Echo 4, Move 5, Ping 6, Redirect 7, Refresh 8
       PacketError renumbered = assertThrows(PacketError.class, () -> PacketClient.connect(uri,
           PacketRegistry.of(Move.class, TestPackets.Echo.class), ClientOptions.DEFAULT));
       assertEquals(409, renumbered.code());
-      assertTrue(renumbered.reason().contains(": packet 1 is Bundle here and AllTypes there"), renumbered.reason());
+      assertTrue(renumbered.reason().contains(": packet 1 is Bundle here and Account there"), renumbered.reason());
       assertTrue(renumbered.reason().contains("withRegistryMismatchAllowed(true)"), renumbered.reason());
 
       // one packet fewer: the ids from Ping on are not the server's (a reshaped packet: PacketTablesTest)
       PacketError shorter = assertThrows(PacketError.class, () -> PacketClient.connect(uri,
-          PacketRegistry.of(Move.class, TestPackets.Echo.class, AllTypes.class), ClientOptions.DEFAULT));
-      assertTrue(shorter.reason().contains(": packet 5 is Redirect here and Ping there"), shorter.reason());
+          PacketRegistry.of(Move.class, TestPackets.Echo.class, AllTypes.class, TestPackets.Account.class),
+          ClientOptions.DEFAULT));
+      assertTrue(shorter.reason().contains(": packet 6 is Redirect here and Ping there"), shorter.reason());
     }
   }
 

@@ -3,7 +3,14 @@ package dev.packets.server;
 import dev.packets.socketio.PacketError;
 import dev.packets.Packet;
 import dev.packets.PacketRegistry;
+import dev.packets.Int64;
+import dev.packets.UInt16;
 import dev.packets.VarUint;
+import dev.packets.VarUint64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The packets the server tests speak. */
 final class TestPackets {
@@ -24,7 +31,19 @@ final class TestPackets {
       @dev.packets.UInt32 long u32, @dev.packets.Int64 long i64, float f32, double f64, @dev.packets.VarInt int vi,
       @VarUint int vu, String s, byte[] buf, java.util.List<Echo> echoes, Move move, @dev.packets.Packed Object meta) {}
 
-  static final PacketRegistry REGISTRY = PacketRegistry.of(Move.class, Echo.class, Ping.class, AllTypes.class);
+  /** What an account is. */
+  enum Kind { PLAYER, BOT, ADMIN }
+
+  /**
+   * A long id, an optional field, an enum and a map, the extension types real schemas need all at once (issue 12's
+   * "done when"): typed in Java here and in TypeScript by /packets/packets.d.ts.
+   */
+  @Packet
+  record Account(@Int64 long id, @Nullable String nick, Kind kind, Map<String, @UInt16 Integer> stats,
+      Optional<@VarUint64 Long> since) {}
+
+  static final PacketRegistry REGISTRY = PacketRegistry.of(Move.class, Echo.class, Ping.class, AllTypes.class,
+      Account.class);
 
   static String fmt(float f) {
     return f == Math.rint(f) ? String.valueOf((int) f) : String.valueOf(f);
@@ -51,6 +70,16 @@ final class TestPackets {
         })
         .accept(Echo.class, Acceptor.responding((echo, socket) -> new Echo(echo.text().toUpperCase())))
         .accept(Ping.class, Acceptor.responding((ping, socket) -> socket.send(new Echo("pushed"))))
-        .accept(AllTypes.class, Acceptor.responding((all, socket) -> all));
+        .accept(AllTypes.class, Acceptor.responding((all, socket) -> all))
+        // promotes the account: the kind, a stat and the optional fields change, so both directions are checked
+        .accept(Account.class, Acceptor.responding((a, socket) -> new Account(a.id() + 1,
+            a.nick() == null ? null : a.nick().toUpperCase(), Kind.ADMIN, promoted(a.stats()),
+            a.since().map(s -> s + 1))));
+  }
+
+  private static Map<String, Integer> promoted(Map<String, Integer> stats) {
+    Map<String, Integer> out = new LinkedHashMap<>(stats);
+    out.merge("level", 1, Integer::sum);
+    return out;
   }
 }
