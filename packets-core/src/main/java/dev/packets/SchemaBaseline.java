@@ -1,5 +1,6 @@
 package dev.packets;
 
+import dev.packets.codec.Schemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,23 +10,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Keeps a packet table's deployed shape in a committed file and refuses changes that would break the clients
- * already deployed with it: a packet renumbered or gone, a field gone, moved or of another wire type. A new packet
- * at a new id and a new field after the others are additions: listed, not refused.
+ * already deployed with it: a packet renumbered or gone; a field gone, added or of another wire type (the bytes of
+ * a packet are its fields in wire order with no tags, so a deployed client can neither read nor write a packet whose
+ * fields changed). A new packet at a new id is an addition: listed, not refused. Declaration order is free: the
+ * wire sorts fields by name.
  *
  * <p>Call it from a test: {@code SchemaBaseline.verify(PACKETS, Path.of("packets.schema"))}. Run once with {@code
  * -Dpackets.acceptSchemaChange=true} to write the file (or to accept a change, after thinking of the deployed
- * clients). The file, one packet per line and its fields in wire order below it, reads well in a code review:
+ * clients). The file, one packet per line and its fields in wire order below it (a path, then its type; {@code ?}
+ * marks an optional field, {@code []} a list's items, {@code {key}} and {@code {value}} a map's), reads well in a
+ * code review:
  *
  * <pre>
  * 3 Chat
+ *   meta buffer
  *   name string
  *   text string
- *   meta buffer
  * 4 Joined
  *   entity varuint
+ *   kind enum(uint8:PLAYER,BOT)
+ *   nick? string
+ *   stats{key} string
+ *   stats{value} uint16
  * </pre>
  */
 public final class SchemaBaseline {
@@ -99,7 +109,7 @@ public final class SchemaBaseline {
       Object schema = entry.get("schema");
       List<String> fields = new ArrayList<>();
       if (schema instanceof Map<?, ?> object) {
-        object.forEach((name, type) -> fields(String.valueOf(name), type, fields));
+        fields("", object, fields);
       } else {
         head += " " + schema;
       }
@@ -111,14 +121,42 @@ public final class SchemaBaseline {
     return shapes;
   }
 
-  private static void fields(String path, Object type, List<String> out) {
-    if (type instanceof Map<?, ?> object) {
-      object.forEach((name, inner) -> fields(path + "." + name, inner, out));
+  /** Adds the fields of {@code type} at {@code path}, in wire order, as "path type" lines. */
+  static void fields(String path, Object type, List<String> out) {
+    String tag = Schemas.tag(type);
+    if (Schemas.OPTIONAL.equals(tag)) {
+      fields(path + "?", ((List<?>) type).get(1), out);
+    } else if (Schemas.MAP.equals(tag)) {
+      fields(path + "{key}", ((List<?>) type).get(1), out);
+      fields(path + "{value}", ((List<?>) type).get(2), out);
+    } else if (Schemas.ENUM.equals(tag)) {
+      List<?> shape = (List<?>) type;
+      out.add(path + " enum(" + shape.get(1) + ":" + String.join(",", ((List<?>) shape.get(2)).stream()
+          .map(String::valueOf).toList()) + ")");
+    } else if (type instanceof Map<?, ?> object) {
+      wireOrder(object).forEach((name, inner) -> fields(path.isEmpty() ? name : path + "." + name, inner, out));
     } else if (type instanceof List<?> list && !list.isEmpty()) {
       fields(path + "[]", list.get(0), out);
     } else {
       out.add(path + " " + type);
     }
+  }
+
+  /** An object schema's fields sorted by name, as the wire writes them. */
+  private static Map<String, Object> wireOrder(Map<?, ?> object) {
+    Map<String, Object> sorted = new TreeMap<>();
+    object.forEach((name, inner) -> sorted.put(String.valueOf(name), inner));
+    return sorted;
+  }
+
+  /** Fields "path type" by path (the type is after the last space: a wire name may hold spaces, a type does not). */
+  private static Map<String, String> byPath(List<String> fields) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String field : fields) {
+      int space = field.lastIndexOf(' ');
+      map.put(field.substring(0, space), field.substring(space + 1));
+    }
+    return map;
   }
 
   /** Reads a baseline file. */
@@ -163,18 +201,21 @@ public final class SchemaBaseline {
       } else if (!is.head().equals(was.head())) {
         breaks.add("packet " + id + " was '" + was.head() + "' and is '" + is.head() + "' now");
       } else {
-        for (int i = 0; i < was.fields().size(); i++) {
-          String field = was.fields().get(i);
-          if (i >= is.fields().size()) {
-            breaks.add(was.name() + "." + field + ": gone");
-          } else if (!is.fields().get(i).equals(field)) {
-            breaks.add(was.name() + " field " + (i + 1) + " was '" + field + "' and is '" + is.fields().get(i)
-                + "' now");
+        Map<String, String> before = byPath(was.fields());
+        Map<String, String> after = byPath(is.fields());
+        before.forEach((path, type) -> {
+          String current = after.get(path);
+          if (current == null) {
+            breaks.add(was.name() + "." + path + " " + type + ": gone");
+          } else if (!current.equals(type)) {
+            breaks.add(was.name() + "." + path + " was " + type + " and is " + current + " now");
           }
-        }
-        for (int i = was.fields().size(); i < is.fields().size(); i++) {
-          additions.add(is.name() + "." + is.fields().get(i) + ": added");
-        }
+        });
+        after.forEach((path, type) -> {
+          if (!before.containsKey(path)) {
+            breaks.add(is.name() + "." + path + " " + type + ": added, and deployed clients neither write nor read it");
+          }
+        });
       }
     });
     now.forEach((id, is) -> {
