@@ -1,6 +1,7 @@
 package dev.packets.codegen;
 
 import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.Trees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +26,9 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes {@code <Record>_PacketCodec} for every {@code @Packet} record and lists them in
- * {@code META-INF/services/dev.packets.codec.PacketCodec} for {@code PacketRegistry.discover()}.
+ * {@code META-INF/services/dev.packets.codec.PacketCodec} for {@code PacketRegistry.discover()}. Each record goes
+ * through three stages: analysis ({@link RecordAnalyser}), validation ({@link Validator}) and writing ({@link
+ * CodecWriter}); the errors of the first two are reported together ({@link Findings}, tagged by {@link ErrorCode}).
  */
 public final class PacketProcessor extends AbstractProcessor {
   static final String SERVICE_FILE = "META-INF/services/dev.packets.codec.PacketCodec";
@@ -34,19 +37,26 @@ public final class PacketProcessor extends AbstractProcessor {
   private final Set<String> codecs = new TreeSet<>();
   private Messager messager;
   private Filer filer;
-  private Analyser analyser;
+  /** The compiler's syntax trees, for errors on the exact annotation; null in a compiler that is not javac. */
+  private Trees trees;
+  private final RecordAnalyser analyser = new RecordAnalyser();
+  private final Validator validator = new Validator();
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     messager = env.getMessager();
     filer = env.getFiler();
-    analyser = new Analyser(messager);
+    try {
+      trees = Trees.instance(env);
+    } catch (IllegalArgumentException | LinkageError e) {
+      trees = null; // not javac (Eclipse's compiler): errors go on the component's line
+    }
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Analyser.supportedAnnotations();
+    return Set.of(Annotations.PACKET);
   }
 
   @Override
@@ -56,7 +66,7 @@ public final class PacketProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    TypeElement packet = processingEnv.getElementUtils().getTypeElement(Analyser.PACKET);
+    TypeElement packet = processingEnv.getElementUtils().getTypeElement(Annotations.PACKET);
     if (packet != null) {
       for (Element element : round.getElementsAnnotatedWith(packet)) {
         if (element instanceof TypeElement type) {
@@ -70,17 +80,23 @@ public final class PacketProcessor extends AbstractProcessor {
     return false;
   }
 
+  /** Analysis, validation, then writing: each stage only when the one before found nothing wrong. */
   private void generate(TypeElement type) {
-    AnnotationMirror mirror = Analyser.mirror(type.getAnnotationMirrors(), Analyser.PACKET);
-    PacketModel model = analyser.analyse(type, mirror);
-    if (model == null) {
-      return;
+    AnnotationMirror mirror = Annotations.find(type.getAnnotationMirrors(), Annotations.PACKET);
+    Findings findings = new Findings();
+    PacketModel model = analyser.analyse(type, mirror, findings);
+    if (model != null) {
+      validator.validate(model, findings);
     }
-    String qualified = type.getQualifiedName().toString();
-    String other = packetNames.putIfAbsent(model.name(), qualified);
-    if (other != null && !other.equals(qualified)) {
-      messager.printMessage(Diagnostic.Kind.ERROR, "duplicate packet name '" + model.name() + "': " + other
-          + " has it too; give one of them another name with @Packet(\"…\")", type, mirror);
+    if (model != null && findings.isEmpty()) {
+      String qualified = type.getQualifiedName().toString();
+      String other = packetNames.putIfAbsent(model.name(), qualified);
+      if (other != null && !other.equals(qualified)) {
+        findings.add(ErrorCode.DUPLICATE_PACKET_NAME, type, mirror, model.name(), other);
+      }
+    }
+    findings.report(messager, trees);
+    if (model == null || !findings.isEmpty()) {
       return;
     }
     JavaFile file = new CodecWriter(model).write();

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.TypeElement;
 
 /**
  * What one value is on the wire: a scalar, a nested object, a list, or a msgpack-packed value; or one of packets'
@@ -43,7 +44,7 @@ sealed interface TypeModel {
   }
 
   /** A nested record, inlined: its fields in wire order. */
-  record ObjectType(ClassName record, List<FieldModel> fields) implements TypeModel {
+  record ObjectType(ClassName record, TypeElement element, List<FieldModel> fields) implements TypeModel {
     @Override
     public TypeName javaType() {
       return record;
@@ -86,7 +87,8 @@ sealed interface TypeModel {
   }
 
   /** An enum constant, by ordinal ({@code uint8} or {@code varuint}) or by name ({@code string}). */
-  record EnumType(ClassName enumClass, List<String> constants, WireType wire) implements TypeModel {
+  record EnumType(ClassName enumClass, TypeElement element, List<String> constants, WireType wire)
+      implements TypeModel {
     @Override
     public TypeName javaType() {
       return enumClass;

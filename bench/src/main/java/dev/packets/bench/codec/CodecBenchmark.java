@@ -1,62 +1,22 @@
 package dev.packets.bench.codec;
 
-import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Encode, decode and round trip of the same packets by each contender; one fork per contender and packet, so every
- * call site stays monomorphic. Each fork prints its contender's bytes on the wire once, before warming up.
+ * Encode, decode and round trip of Move and Player by each contender ({@link CodecRun}).
  *
  * <pre>java -jar bench/target/benchmarks.jar CodecBenchmark -prof gc</pre>
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class CodecBenchmark {
+public class CodecBenchmark extends CodecRun {
   @Param({"packets", "packetsByteBuf", "kryo", "kryoRecord", "fory", "protobuf", "msgpack", "jackson"})
   public String contender;
 
   @Param({"Move", "Player"})
   public String packet;
 
-  private Contender codec;
-  private Object value;
-
   @Setup
   public void setUp() {
-    codec = Contenders.create(contender, packet);
-    value = packet.equals("Move") ? Move.SAMPLE : Player.SAMPLE;
-    int length = codec.encode(value);
-    System.out.printf("wire: %s %s %d bytes %s%n", packet, contender, length, HexFormat.of().formatHex(codec.bytes()));
-  }
-
-  @Benchmark
-  public int encode() {
-    return codec.encode(value);
-  }
-
-  @Benchmark
-  public Object decode() {
-    return codec.decode();
-  }
-
-  @Benchmark
-  public Object roundTrip() {
-    codec.encode(value);
-    return codec.decode();
+    use(contender, packet);
   }
 }

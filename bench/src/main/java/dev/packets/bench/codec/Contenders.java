@@ -24,19 +24,24 @@ import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.core.buffer.ArrayBufferInput;
 
-/** The contenders by name, each for Move or Player. */
+/** The contenders by name, each for Move or Player; the first five for Update too. */
 final class Contenders {
   static final List<String> NAMES = List.of("packets", "packetsByteBuf", "kryo", "kryoRecord", "fory", "protobuf",
       "msgpack", "jackson");
+  /** The contenders for Update, the packet with extension types: packets beside Kryo and Fory doing the same. */
+  static final List<String> UPDATE_NAMES = List.of("packets", "packetsByteBuf", "kryo", "kryoRecord", "fory");
 
   private Contenders() {}
 
   static Contender create(String name, String packet) {
     boolean move = packet.equals("Move");
+    if (packet.equals("Update") && !UPDATE_NAMES.contains(name)) {
+      throw new IllegalArgumentException(name + " has no Update contender");
+    }
     return switch (name) {
       case "packets" -> new Packets(REGISTRY.id(packet));
       case "packetsByteBuf" -> new PacketsByteBuf(REGISTRY.id(packet));
-      case "kryo" -> new KryoHand(move ? Move.class : Player.class);
+      case "kryo" -> new KryoHand(packet.equals("Update") ? Update.class : move ? Move.class : Player.class);
       case "kryoRecord" -> new KryoRecord();
       case "fory" -> new ForyContender();
       case "protobuf" -> move ? new ProtoMove() : new ProtoPlayer();
@@ -46,7 +51,7 @@ final class Contenders {
     };
   }
 
-  static final PacketRegistry REGISTRY = PacketRegistry.of(Move.class, Player.class);
+  static final PacketRegistry REGISTRY = PacketRegistry.of(Move.class, Player.class, Update.class);
 
   /** The generated codec, into a new exact-size array; the id is known, as a receiver reads it from the frame. */
   static final class Packets extends Contender {
@@ -115,6 +120,7 @@ final class Contenders {
       this.type = type;
       kryo.register(Move.class, new KryoMove());
       kryo.register(Player.class, new KryoPlayer());
+      kryo.register(Update.class, new KryoUpdate());
     }
 
     @Override
@@ -182,6 +188,24 @@ final class Contenders {
     }
   }
 
+  /** Update as a hand-written Kryo serializer would: a presence flag for the label, the ordinal as a varint. */
+  static final class KryoUpdate extends Serializer<Update> {
+    private static final Update.Kind[] KINDS = Update.Kind.values();
+
+    @Override
+    public void write(Kryo kryo, Output out, Update u) {
+      out.writeLong(u.at());
+      out.writeString(u.label()); // Kryo's strings carry null themselves
+      out.writeVarInt(u.kind().ordinal(), true);
+      out.writeVarInt(u.entity(), true);
+    }
+
+    @Override
+    public Update read(Kryo kryo, Input in, Class<? extends Update> type) {
+      return new Update(in.readLong(), in.readString(), KINDS[in.readVarInt(true)], in.readVarInt(true));
+    }
+  }
+
   /** Kryo's own record serializer (registered classes). */
   static final class KryoRecord extends Contender {
     private final Kryo kryo = new Kryo();
@@ -192,6 +216,8 @@ final class Contenders {
       kryo.register(Move.class);
       kryo.register(Player.class);
       kryo.register(Player.Attributes.class);
+      kryo.register(Update.class);
+      kryo.register(Update.Kind.class);
       kryo.register(ArrayList.class);
       kryo.register(List.of(1, 2, 3).getClass());
       kryo.setRegistrationRequired(false);
@@ -230,6 +256,8 @@ final class Contenders {
       fory.register(Move.class);
       fory.register(Player.class);
       fory.register(Player.Attributes.class);
+      fory.register(Update.class);
+      fory.register(Update.Kind.class);
     }
 
     @Override

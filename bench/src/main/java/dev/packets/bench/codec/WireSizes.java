@@ -7,9 +7,9 @@ public final class WireSizes {
   private WireSizes() {}
 
   public static void main(String[] args) {
-    for (String packet : new String[] {"Move", "Player"}) {
-      Object value = packet.equals("Move") ? Move.SAMPLE : Player.SAMPLE;
-      for (String name : Contenders.NAMES) {
+    for (String packet : new String[] {"Move", "Player", "Update"}) {
+      Object value = CodecRun.sample(packet);
+      for (String name : packet.equals("Update") ? Contenders.UPDATE_NAMES : Contenders.NAMES) {
         Contender c = Contenders.create(name, packet);
         int length = c.encode(value);
         System.out.printf("%-7s %-15s %3d bytes  %s%n", packet, name, length, HexFormat.of().formatHex(c.bytes()));

@@ -20,6 +20,17 @@ class ContendersTest {
   }
 
   @Test
+  void everyUpdateContenderRoundTripsItWithTheLabelAndWithout() {
+    for (String name : Contenders.UPDATE_NAMES) {
+      for (Update value : new Update[] {Update.SAMPLE, new Update(-1, null, Update.Kind.IDLE, 0)}) {
+        Contender c = Contenders.create(name, "Update");
+        c.encode(value);
+        assertEquals(value, c.decode(), name + " " + value);
+      }
+    }
+  }
+
+  @Test
   void packetsWritesSchemapackBytes() {
     Contender c = Contenders.create("packets", "Player");
     c.encode(Player.SAMPLE);
