@@ -9,7 +9,7 @@ export class DecodeError extends Error {}
 
 export interface Table {
   fingerprint: string;
-  packets: { id: number; name: string; schema: unknown; packed: string[] }[];
+  packets: { id: number; name: string; schema: unknown; packed: string[]; extensions?: string[] }[];
 }
 
 export interface Limits {

@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * The packets one application speaks, with their ids, codecs and limits. Immutable and thread-safe.
  *
  * <p>Ids are flecks': the names of every packet (the built-in {@link Bundle}, {@link Redirect} and
- * {@link Refresh} included) sorted by {@code String.compareTo} and numbered from 1. The {@link #fingerprint()}
+ * {@link Refresh} included) sorted by {@code String.compareTo} and numbered from 1; a packet pinned with {@code
+ * @Packet(id = N)} has N, and the others take the ids left free in that order. The {@link #fingerprint()}
  * is a hash over ids, names, schemas and packed fields, so that two peers can tell whether they agree.
  *
  * <pre>{@code
@@ -74,14 +75,35 @@ public final class PacketRegistry {
       throw new IllegalArgumentException(named.size() + " packets exceed the " + MAX_PACKETS + " ids a Bundle frame holds");
     }
     byId = new PacketCodec[named.size() + 1];
+    for (PacketCodec<?> codec : named.values()) {
+      int pinned = codec.id();
+      if (pinned == 0) {
+        continue;
+      }
+      if (pinned < 1 || pinned > named.size()) {
+        throw new IllegalArgumentException(codec.name() + " pins id " + pinned + ", but this registry's " + named.size()
+            + " packets have ids 1.." + named.size() + ", without gaps");
+      }
+      if (byId[pinned] != null) {
+        throw new IllegalArgumentException(codec.name() + " and " + byId[pinned].name() + " both pin id " + pinned);
+      }
+      byId[pinned] = (PacketCodec<Object>) codec;
+    }
+    int free = 1;
+    for (PacketCodec<?> codec : named.values()) {
+      if (codec.id() == 0) {
+        while (byId[free] != null) {
+          free++;
+        }
+        byId[free] = (PacketCodec<Object>) codec;
+      }
+    }
     Map<Class<?>, Slot> classes = new HashMap<>();
     Map<String, Slot> names = new HashMap<>();
-    int id = 1;
-    for (PacketCodec<?> codec : named.values()) {
-      Slot slot = new Slot(id, (PacketCodec<Object>) codec);
-      byId[id++] = slot.codec();
-      classes.put(codec.type(), slot);
-      names.put(codec.name(), slot);
+    for (int id = 1; id < byId.length; id++) {
+      Slot slot = new Slot(id, (PacketCodec<Object>) byId[id]);
+      classes.put(byId[id].type(), slot);
+      names.put(byId[id].name(), slot);
     }
     byClass = classes;
     byName = names;

@@ -86,9 +86,14 @@ final class Annotations {
   }
 
   static String stringValue(AnnotationMirror mirror, String name) {
+    return (String) value(mirror, name);
+  }
+
+  /** An element's value as written, or null when it is left to its default. */
+  static Object value(AnnotationMirror mirror, String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(name)) {
-        return (String) e.getValue().getValue();
+        return e.getValue().getValue();
       }
     }
     return null;

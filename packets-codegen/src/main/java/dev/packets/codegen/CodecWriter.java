@@ -63,6 +63,9 @@ final class CodecWriter {
     type.addMethod(override("type").returns(ParameterizedTypeName.get(ClassName.get(Class.class), record))
         .addStatement("return $T.class", record).build());
     type.addMethod(override("name").returns(String.class).addStatement("return $S", model.name()).build());
+    if (model.id() != 0) {
+      type.addMethod(override("id").returns(TypeName.INT).addStatement("return $L", model.id()).build());
+    }
     type.addMethod(override("schema").returns(Object.class).addStatement("return SCHEMA").build());
     type.addMethod(override("packedFields").returns(STRING_LIST).addStatement("return PACKED").build());
     interfaceMethods(type, record, root);

@@ -32,6 +32,7 @@ enum ErrorCode {
   RAW_MAP("raw-map", "'%s' is a raw or wildcard Map; give its key and value types, e.g. Map<String, Integer>"),
   WIRE_TYPE_ON_MAP("wire-type-on-map", "@%s on a Map; put it on the key or value type: Map<%s, @%s %s>"),
   // validation: rules on a model that was read
+  PACKET_ID("packet-id", "@Packet(id = %d): a pinned id is 1..65535 (0, the default, numbers the packet by name)"),
   GENERIC_RECORD("generic-record", "@Packet records cannot be generic; %s has type parameters"),
   PRIVATE_TYPE("private-type", "%s must not be private%s: its codec is generated beside it"),
   EMPTY_NAME("empty-name", "@Name needs a non-empty wire name"),

@@ -11,5 +11,7 @@ import javax.lang.model.element.TypeElement;
  * @param codec the generated class: {@code <Record>_PacketCodec} beside the record
  * @param root the record's fields
  * @param packedRecord whether the whole record travels as one msgpack map ({@code @Packed} on the record)
+ * @param id the id pinned with {@code @Packet(id = N)}, or 0
  */
-record PacketModel(TypeElement element, String name, ClassName codec, TypeModel.ObjectType root, boolean packedRecord) {}
+record PacketModel(TypeElement element, String name, ClassName codec, TypeModel.ObjectType root, boolean packedRecord,
+    int id) {}

@@ -29,7 +29,9 @@ final class RecordAnalyser {
     }
     boolean packedRecord = Annotations.find(element.getAnnotationMirrors(), Annotations.PACKED) != null;
     TypeModel.ObjectType root = object(element, Scope.of(name, packedRecord, findings));
-    return root == null ? null : new PacketModel(element, name, codecName(element), root, packedRecord);
+    Object id = Annotations.value(packet, "id");
+    return root == null ? null
+        : new PacketModel(element, name, codecName(element), root, packedRecord, id == null ? 0 : (Integer) id);
   }
 
   /** {@code com.example.Outer.Move} → {@code com.example.Outer_Move_PacketCodec}. */

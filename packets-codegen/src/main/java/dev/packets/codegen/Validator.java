@@ -23,6 +23,9 @@ final class Validator {
   void validate(PacketModel model, Findings findings) {
     TypeElement record = model.element();
     AnnotationMirror packet = Annotations.find(record.getAnnotationMirrors(), Annotations.PACKET);
+    if (model.id() < 0 || model.id() > 0xFFFF) {
+      findings.add(ErrorCode.PACKET_ID, record, packet, model.id());
+    }
     if (!record.getTypeParameters().isEmpty()) {
       findings.add(ErrorCode.GENERIC_RECORD, record, packet, record.getSimpleName());
     }

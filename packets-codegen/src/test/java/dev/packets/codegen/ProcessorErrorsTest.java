@@ -193,6 +193,12 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void pinnedIdOutOfRange() {
+    fails(ErrorCode.PACKET_ID, "@Packet(id = 70000)\nrecord Far(int x) {}",
+        "@Packet(id = 70000): a pinned id is 1..65535 (0, the default, numbers the packet by name)", "@Packet");
+  }
+
+  @Test
   void genericRecord() {
     fails(ErrorCode.GENERIC_RECORD, "@Packet\nrecord Box<T>(int x) {}",
         "@Packet records cannot be generic; Box has type parameters", "@Packet");

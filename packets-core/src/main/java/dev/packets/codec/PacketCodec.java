@@ -23,6 +23,11 @@ public interface PacketCodec<T> {
   /** The packet's name, which its id is derived from. */
   String name();
 
+  /** The id pinned with {@code @Packet(id = N)}, or 0: numbered by name. */
+  default int id() {
+    return 0;
+  }
+
   /**
    * The packet's schemapack schema as JSON-like data: a {@code Map} of wire name to field schema for an object, a
    * one-item {@code List} for an array, a {@code String} for a wire type ({@code "uint8"}, {@code "buffer"}, ...).

@@ -36,6 +36,7 @@ class JsClientTest {
       server.get().close();
     }
     assertTrue(output.contains("a client of another packet table is refused"), output);
+    assertTrue(output.contains("200 random ones too"), output);
     assertTrue(output.contains("recovered its session with the push it missed"), output);
     assertTrue(output.contains("reconnected after a server restart"), output);
   }

@@ -8,6 +8,7 @@ import dev.packets.UInt16;
 import dev.packets.VarUint;
 import dev.packets.VarUint64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +74,7 @@ final class TestPackets {
         .accept(AllTypes.class, Acceptor.responding((all, socket) -> all))
         // promotes the account: the kind, a stat and the optional fields change, so both directions are checked
         .accept(Account.class, Acceptor.responding((a, socket) -> new Account(a.id() + 1,
-            a.nick() == null ? null : a.nick().toUpperCase(), Kind.ADMIN, promoted(a.stats()),
+            a.nick() == null ? null : a.nick().toUpperCase(Locale.ROOT), Kind.ADMIN, promoted(a.stats()),
             a.since().map(s -> s + 1))));
   }
 
