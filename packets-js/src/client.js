@@ -119,8 +119,8 @@ class Client {
   async request(packet, reply) {
     const answer = await this.send(packet);
     if (!Array.isArray(answer) || answer[0] !== reply) {
-      const got = Array.isArray(answer) ? `a ${answer[0]}` : JSON.stringify(answer) ?? String(answer);
-      throw new PacketError(502, `${packet[0]} was answered with ${got}, not a ${reply}`);
+      const got = Array.isArray(answer) ? `packet ${answer[0]}` : JSON.stringify(answer) ?? String(answer);
+      throw new PacketError(502, `${packet[0]}: the answer is ${got}, not packet ${reply}`);
     }
     return answer[1];
   }

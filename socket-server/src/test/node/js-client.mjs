@@ -40,7 +40,7 @@ assert.deepEqual(named, { id: 2n, nick: 'AL', kind: 'ADMIN', stats: { level: 1 }
 assert.deepEqual(served.packets.find((p) => p.name === 'Account').extensions, ['enum', 'int64', 'map', 'optional', 'varuint64']);
 await assert.rejects(client.send(['Account', { id: 1, kind: 'GHOST', stats: {} }]), /Account\.kind: "GHOST" is not one of PLAYER, BOT, ADMIN/);
 await assert.rejects(client.request(['Echo', { text: 'x' }], 'Account'),
-  (e) => e instanceof PacketError && e.code === 502 && e.reason === 'Echo was answered with a Echo, not a Account');
+  (e) => e instanceof PacketError && e.code === 502 && e.reason === 'Echo: the answer is packet Echo, not packet Account');
 // many seeded random accounts: JavaScript writes them, Java reads them, changes them and writes them back
 let seed = 12;
 const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };

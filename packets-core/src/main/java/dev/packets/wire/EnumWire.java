@@ -60,11 +60,11 @@ public final class EnumWire {
       return constants[((Enum<?>) value).ordinal()];
     }
     if (value == null) {
-      throw new HydrationException(path, "is missing; a " + type.getSimpleName() + " is required");
+      throw new HydrationException(path, "is missing; " + Values.article(type.getSimpleName()) + " is required");
     }
     E constant = value instanceof String name ? byName(name, constants) : null;
     if (constant == null) {
-      throw new HydrationException(path, Values.describe(value) + " is not a " + type.getSimpleName()
+      throw new HydrationException(path, Values.describe(value) + " is not " + Values.article(type.getSimpleName())
           + "; constants are " + names(constants));
     }
     return constant;

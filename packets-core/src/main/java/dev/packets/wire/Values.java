@@ -19,9 +19,9 @@ public final class Values {
     return value;
   }
 
-  /** "an int32", "a uint8", "an object". */
+  /** "an int32", "a uint8", "an object", "an Action". */
   static String article(String noun) {
-    return ("aeio".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    return ("aeioAEIO".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   /** Describes a value in an error message: strings quoted, byte arrays by length, long values cut. */
