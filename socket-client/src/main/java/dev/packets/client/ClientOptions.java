@@ -1,7 +1,18 @@
 package dev.packets.client;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * How a {@link PacketClient} connects.
@@ -13,9 +24,10 @@ import java.util.Map;
  * @param maxBackoff the longest wait between reconnection attempts
  * @param allowRegistryMismatch connect even to a server whose packet table differs from this client's (by default
  *     the connect fails, naming the first packet that differs: a packet sent would be another packet there)
+ * @param tls the TLS context for an {@code https} server, or null for the JDK's default (its trusted authorities)
  */
 public record ClientOptions(Map<String, Object> auth, Duration connectTimeout, Duration responseTimeout,
-    boolean reconnect, Duration maxBackoff, boolean allowRegistryMismatch) {
+    boolean reconnect, Duration maxBackoff, boolean allowRegistryMismatch, SSLContext tls) {
 
   public static final ClientOptions DEFAULT =
       new ClientOptions(null, Duration.ofSeconds(10), Duration.ofSeconds(10), true, Duration.ofSeconds(5));
@@ -23,23 +35,56 @@ public record ClientOptions(Map<String, Object> auth, Duration connectTimeout, D
   /** Options that refuse a server whose packet table differs. */
   public ClientOptions(Map<String, Object> auth, Duration connectTimeout, Duration responseTimeout, boolean reconnect,
       Duration maxBackoff) {
-    this(auth, connectTimeout, responseTimeout, reconnect, maxBackoff, false);
+    this(auth, connectTimeout, responseTimeout, reconnect, maxBackoff, false, null);
   }
 
   /** Connects even to a server whose packet table differs (a warning is logged). */
   public ClientOptions withRegistryMismatchAllowed(boolean allowed) {
-    return new ClientOptions(auth, connectTimeout, responseTimeout, reconnect, maxBackoff, allowed);
+    return new ClientOptions(auth, connectTimeout, responseTimeout, reconnect, maxBackoff, allowed, tls);
   }
 
   public ClientOptions withAuth(Map<String, Object> auth) {
-    return new ClientOptions(auth, connectTimeout, responseTimeout, reconnect, maxBackoff, allowRegistryMismatch);
+    return new ClientOptions(auth, connectTimeout, responseTimeout, reconnect, maxBackoff, allowRegistryMismatch, tls);
   }
 
   public ClientOptions withResponseTimeout(Duration timeout) {
-    return new ClientOptions(auth, connectTimeout, timeout, reconnect, maxBackoff, allowRegistryMismatch);
+    return new ClientOptions(auth, connectTimeout, timeout, reconnect, maxBackoff, allowRegistryMismatch, tls);
   }
 
   public ClientOptions withReconnect(boolean on) {
-    return new ClientOptions(auth, connectTimeout, responseTimeout, on, maxBackoff, allowRegistryMismatch);
+    return new ClientOptions(auth, connectTimeout, responseTimeout, on, maxBackoff, allowRegistryMismatch, tls);
+  }
+
+  /** Connects over TLS with {@code context} (its trust decides which servers are accepted). */
+  public ClientOptions withTls(SSLContext context) {
+    return new ClientOptions(auth, connectTimeout, responseTimeout, reconnect, maxBackoff, allowRegistryMismatch,
+        context);
+  }
+
+  /**
+   * Connects over TLS trusting exactly the certificates in {@code pem} (a self-signed server's, a private
+   * authority's) instead of the JDK's authorities; the server's name is still checked against its certificate.
+   */
+  public ClientOptions withTrustedCertificates(Path pem) {
+    try (InputStream in = Files.newInputStream(pem)) {
+      KeyStore trusted = KeyStore.getInstance("PKCS12");
+      trusted.load(null, null);
+      int n = 0;
+      for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        trusted.setCertificateEntry("trusted-" + n++, certificate);
+      }
+      if (n == 0) {
+        throw new IllegalArgumentException(pem + " holds no certificate");
+      }
+      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(trusted);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return withTls(context);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + pem, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot trust " + pem + ": " + e.getMessage(), e);
+    }
   }
 }

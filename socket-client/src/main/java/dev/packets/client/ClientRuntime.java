@@ -2,8 +2,10 @@ package dev.packets.client;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
 
 /**
  * What every {@link PacketClient} of a process shares while any is open: one Tyrus client container (its Grizzly
@@ -16,6 +18,8 @@ final class ClientRuntime {
   private static int users;
 
   final ClientManager manager;
+  /** A manager per TLS context (its properties carry the context), sharing the one container. */
+  private final java.util.Map<SSLContext, ClientManager> tlsManagers = new java.util.concurrent.ConcurrentHashMap<>();
   final ScheduledExecutorService timers;
   /** Where reconnections run: a handshake blocks. */
   final java.util.concurrent.ExecutorService connects;
@@ -49,6 +53,21 @@ final class ClientRuntime {
     }, SWEEP_MILLIS, SWEEP_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
+  /** The manager that connects with {@code tls} (null: the JDK's default TLS, or none). */
+  ClientManager manager(SSLContext tls) {
+    if (tls == null) {
+      return manager;
+    }
+    return tlsManagers.computeIfAbsent(tls, context -> {
+      ClientManager m = ClientManager.createClient();
+      m.getProperties().putAll(manager.getProperties());
+      SslEngineConfigurator ssl = new SslEngineConfigurator(context, true, false, false);
+      ssl.setHostVerificationEnabled(true);
+      m.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, ssl);
+      return m;
+    });
+  }
+
   /** Starts failing {@code client}'s overdue sends. */
   void watch(PacketClient client) {
     clients.add(client);
@@ -73,5 +92,6 @@ final class ClientRuntime {
     runtime.timers.shutdownNow();
     runtime.connects.shutdownNow();
     runtime.manager.shutdown();
+    runtime.tlsManagers.values().forEach(ClientManager::shutdown);
   }
 }

@@ -50,7 +50,7 @@ public final class PacketClient implements AutoCloseable {
   private final PacketRegistry registry;
   private final ClientOptions options;
   private final ClientRuntime runtime = ClientRuntime.acquire();
-  private final ClientManager manager = runtime.manager;
+  private final ClientManager manager;
   private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
   private final Map<Integer, Waiting> pending = new ConcurrentHashMap<>();
   private final Map<Class<?>, ClientAcceptor<?>> acceptors = new ConcurrentHashMap<>();
@@ -83,6 +83,7 @@ public final class PacketClient implements AutoCloseable {
     this.uri = uri;
     this.registry = registry;
     this.options = options;
+    this.manager = runtime.manager(options.tls());
   }
 
   /** A sent packet waiting for its response until {@code deadline} (System.nanoTime()). */
@@ -440,7 +441,7 @@ public final class PacketClient implements AutoCloseable {
    */
   private void refuseRegistry(String theirs) {
     CompletableFuture<Void> attempt = connected;
-    PacketTableFetch.of(uri).whenComplete((table, error) -> {
+    PacketTableFetch.of(uri, options.tls()).whenComplete((table, error) -> {
       String why = table != null ? dev.packets.PacketTables.firstDifference(registry.table(), table)
           : "its table at " + uri + "/packets/schema.json could not be read (" + error.getMessage() + ")";
       PacketError refusal = new PacketError(409, "server " + uri + " speaks packet registry " + theirs

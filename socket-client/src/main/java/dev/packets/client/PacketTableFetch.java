@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
 import org.json.JSONObject;
 
 /** Reads a server's packet table, {@code GET /packets/schema.json}, as JSON-like values; 5 s at most. */
@@ -18,10 +19,13 @@ final class PacketTableFetch {
 
   private PacketTableFetch() {}
 
-  static CompletableFuture<Map<?, ?>> of(URI server) {
+  /** The table of {@code server}, over TLS with {@code tls} when not null. */
+  static CompletableFuture<Map<?, ?>> of(URI server, SSLContext tls) {
     URI table = URI.create(server.toString().replaceAll("/+$", "") + "/packets/schema.json");
     HttpRequest request = HttpRequest.newBuilder(table).timeout(Duration.ofSeconds(5)).GET().build();
-    return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+    HttpClient http = tls == null ? HTTP
+        : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
       if (response.statusCode() != 200) {
         throw new IllegalStateException("HTTP " + response.statusCode());
       }

@@ -5,6 +5,7 @@ import dev.packets.codec.Json;
 import dev.packets.intercom.Intercom;
 import dev.packets.server.engine.Gate;
 import dev.packets.server.engine.JettyHost;
+import dev.packets.server.tls.TlsContext;
 import dev.packets.server.http.ResourceServlet;
 import dev.packets.server.http.TextServlet;
 import io.socket.engineio.server.EngineIoSocket;
@@ -68,6 +69,8 @@ public final class PacketServer implements AutoCloseable {
   /** Sessions that survive a reconnect, or null. */
   private final Recovery recovery;
   private final JettyHost host;
+  /** The server's TLS, or null for plain http. */
+  private final TlsContext tls;
   private State state = State.BUILT;
   private volatile boolean closing;
 
@@ -99,10 +102,11 @@ public final class PacketServer implements AutoCloseable {
     servlets.put("/packets/packets.d.ts", new TextServlet(() -> types, "text/plain"));
     servlets.put("/packets/*", new ResourceServlet("dev/packets/js"));
     config.resources().forEach((prefix, dir) -> servlets.put(prefix + "/*", new ResourceServlet(dir)));
+    this.tls = config.tls() == null ? null : new TlsContext(config.tls().source(), config.tls().reloadCheck());
     this.host = new JettyHost(new JettyHost.Setup(config.host(), config.port(), config.pingInterval(),
         config.pingTimeout(), config.inlineReads(), config.minDataRate(), config.maxPollingBody(),
         config.maxMessage(), config.allowCredentials(), config.maxAttachments(), config.ratePerSecond(),
-        config.rateBurst()), gate, lane, new JettyHost.Events() {
+        config.rateBurst(), tls == null ? null : tls.factory()), gate, lane, new JettyHost.Events() {
           @Override
           public void session(EngineIoSocket session) {
             sessions.opened(session);
@@ -141,6 +145,9 @@ public final class PacketServer implements AutoCloseable {
       SLF4JBridgeHandler.install();
     }
     try {
+      if (tls != null) {
+        tls.start();
+      }
       host.start();
     } catch (Exception e) {
       state = State.CLOSED;
@@ -154,7 +161,8 @@ public final class PacketServer implements AutoCloseable {
     if (recovery != null) {
       recovery.start();
     }
-    LOG.info("packets server listening on http://{}:{}/ ({} packets, fingerprint {})", config.host(), port(),
+    LOG.info("packets server listening on {}://{}:{}/ ({} packets, fingerprint {})", tls == null ? "http" : "https",
+        config.host(), port(),
         config.registry().size(), config.registry().fingerprint());
     config.onStart().forEach(h -> h.on(this));
     return this;
@@ -328,6 +336,9 @@ public final class PacketServer implements AutoCloseable {
       host.stop();
     } catch (Exception e) {
       LOG.warn("error while stopping", e);
+    }
+    if (tls != null) {
+      tls.close();
     }
     workers.shutdownNow();
     outbound.shutdown();

@@ -1,6 +1,7 @@
 package dev.packets.server;
 
 import dev.packets.PacketRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public final class ServerBuilder {
   private int maxQueuedPackets = 64;
   private int maxAwaitingAcks = 1024;
   private ServerConfig.Recovery recovery;
+  private ServerConfig.Tls tls;
   private int workerThreads = 64;
   private long minDataRate = 1024;
   private boolean bridgeJulToSlf4j;
@@ -227,6 +229,27 @@ public final class ServerBuilder {
   }
 
   /**
+   * Serves https and wss directly: {@code certificates} holds the server's certificate then its chain, {@code key}
+   * its private key (PKCS#8, unencrypted: {@code -----BEGIN PRIVATE KEY-----}), both PEM as Let's Encrypt and
+   * openssl write them. TLS 1.2 and 1.3 only. The files are looked at every 10 s and reloaded when they change;
+   * open connections keep theirs. Nothing listens on plain http then.
+   */
+  public ServerBuilder tls(Path certificates, Path key) {
+    return tls(ServerConfig.Tls.pem(certificates, key));
+  }
+
+  /** Serves https and wss from a PKCS#12 key store (the password is kept to reload it when it changes). */
+  public ServerBuilder tlsPkcs12(Path keystore, char[] password) {
+    return tls(ServerConfig.Tls.pkcs12(keystore, password));
+  }
+
+  /** Serves https and wss as {@code tls} says (null: plain http, the default). */
+  public ServerBuilder tls(ServerConfig.Tls tls) {
+    this.tls = tls;
+    return this;
+  }
+
+  /**
    * Most binary attachments a Socket.IO event or ack may announce (default 1: a packet has exactly one); a frame
    * announcing more closes its connection before the library buffers anything.
    */
@@ -389,7 +412,7 @@ public final class ServerBuilder {
         maxPayloadBytes, ratePerSecond, rateBurst, rateStrikes, maxAttachments, maxQueuedPackets,
         maxConnections, maxConnectionsPerAddress, java.util.Set.copyOf(trustedProxies),
         java.util.Set.copyOf(allowedOrigins), allowCredentials,
-        budget, maxAwaitingAcks, recovery,
+        budget, maxAwaitingAcks, recovery, tls,
         workerThreads, acceptorExecutor, inlineReads, bridgeJulToSlf4j,
         authenticator, List.copyOf(onConnect), List.copyOf(onDisconnect), List.copyOf(onReceived),
         List.copyOf(onResponding), List.copyOf(onStart), List.copyOf(onStop), List.copyOf(onStartFailed),

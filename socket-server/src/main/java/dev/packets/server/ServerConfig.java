@@ -2,6 +2,8 @@ package dev.packets.server;
 
 import dev.packets.PacketRegistry;
 import dev.packets.intercom.Intercom;
+import dev.packets.server.tls.TlsContext;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ public record ServerConfig(
     long outboundBudget, int maxAwaitingAcks,
     // sessions that survive a reconnect (null: none do)
     Recovery recovery,
+    // https and wss served directly (null: plain http)
+    Tls tls,
     // threads and logging
     int workerThreads, Executor acceptorExecutor, boolean inlineReads, boolean bridgeJulToSlf4j,
     // hooks
@@ -50,6 +54,37 @@ public record ServerConfig(
     /** With 256 MiB of pushes kept for all parked sessions together. */
     public Recovery(Duration maxDisconnection, int maxPackets, long maxBytes, int maxParked) {
       this(maxDisconnection, maxPackets, maxBytes, maxParked, 256L << 20);
+    }
+  }
+
+  /**
+   * TLS served by the server itself, from a certificate chain and its PKCS#8 key in PEM files, or from a PKCS#12 key
+   * store; the files are looked at every {@code reloadCheck} and reloaded when they change.
+   */
+  public record Tls(Path certificates, Path key, Path keystore, char[] password, Duration reloadCheck) {
+    /** How often the files are looked at by default. */
+    public static final Duration CHECK = Duration.ofSeconds(10);
+
+    public static Tls pem(Path certificates, Path key) {
+      return new Tls(certificates, key, null, null, CHECK);
+    }
+
+    public static Tls pkcs12(Path keystore, char[] password) {
+      return new Tls(null, null, keystore, password.clone(), CHECK);
+    }
+
+    /** The same files, looked at every {@code check}. */
+    public Tls withReloadCheck(Duration check) {
+      return new Tls(certificates, key, keystore, password, check);
+    }
+
+    TlsContext.Source source() {
+      return keystore != null ? TlsContext.Source.pkcs12(keystore, password) : TlsContext.Source.pem(certificates, key);
+    }
+
+    @Override
+    public String toString() {
+      return "Tls[" + (keystore != null ? keystore : certificates + ", " + key) + "]"; // never the password
     }
   }
 

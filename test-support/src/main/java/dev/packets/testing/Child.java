@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -40,8 +41,15 @@ public final class Child implements AutoCloseable {
 
   /** Starts {@code command} in {@code dir}; {@code onLine} sees each line of its output, on the reader thread. */
   public static Child start(File dir, Consumer<String> onLine, List<String> command) {
+    return start(dir, Map.of(), onLine, command);
+  }
+
+  /** Starts {@code command} in {@code dir} with {@code env} added to this process's environment. */
+  public static Child start(File dir, Map<String, String> env, Consumer<String> onLine, List<String> command) {
     try {
-      return new Child(new ProcessBuilder(command).directory(dir).redirectErrorStream(true).start(), onLine);
+      ProcessBuilder builder = new ProcessBuilder(command).directory(dir).redirectErrorStream(true);
+      builder.environment().putAll(env);
+      return new Child(builder.start(), onLine);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
@@ -52,7 +60,12 @@ public final class Child implements AutoCloseable {
    * takes longer than {@code timeout} or exits with other than 0.
    */
   public static String run(File dir, Duration timeout, String... command) {
-    try (Child child = start(dir, line -> { }, List.of(command))) {
+    return run(dir, Map.of(), timeout, command);
+  }
+
+  /** {@link #run(File, Duration, String...)} with {@code env} added to this process's environment. */
+  public static String run(File dir, Map<String, String> env, Duration timeout, String... command) {
+    try (Child child = start(dir, env, line -> { }, List.of(command))) {
       int exit = child.await(timeout);
       String out = child.output();
       System.out.println(out);

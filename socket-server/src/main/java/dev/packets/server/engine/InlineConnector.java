@@ -2,10 +2,13 @@ package dev.packets.server.engine;
 
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
+import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.websocket.core.WebSocketConnection;
 
@@ -25,17 +28,27 @@ public final class InlineConnector extends ServerConnector {
     super(server);
   }
 
+  /** Over TLS: the decrypted side of a connection is the websocket one. */
+  public InlineConnector(Server server, SslContextFactory.Server tls) {
+    super(server, tls);
+  }
+
   @Override
   protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
     SocketChannelEndPoint endPoint = new SocketChannelEndPoint(channel, selector, key, getScheduler()) {
       @Override
       public Runnable onSelected() {
         Runnable task = super.onSelected();
-        return task != null && getConnection() instanceof WebSocketConnection
+        return task != null && isWebSocket(getConnection())
             ? Invocable.from(Invocable.InvocationType.NON_BLOCKING, task) : task;
       }
     };
     endPoint.setIdleTimeout(getIdleTimeout());
     return endPoint;
+  }
+
+  private static boolean isWebSocket(Connection connection) {
+    return connection instanceof WebSocketConnection || connection instanceof SslConnection ssl
+        && ssl.getSslEndPoint().getConnection() instanceof WebSocketConnection;
   }
 }

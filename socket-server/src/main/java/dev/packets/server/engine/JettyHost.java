@@ -13,8 +13,10 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -25,10 +27,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class JettyHost {
 
-  /** The transport settings. */
+  /** The transport settings; {@code tls} is null for plain http. */
   public record Setup(String host, int port, Duration pingInterval, Duration pingTimeout, boolean inlineReads,
       long minDataRate, int maxPollingBody, int maxMessage, boolean allowCredentials, int maxAttachments,
-      double packetsPerSecond, double packetBurst) {}
+      double packetsPerSecond, double packetBurst, SslContextFactory.Server tls) {}
 
   /** What the host tells its owner. */
   public interface Events {
@@ -73,8 +75,18 @@ public final class JettyHost {
     // connection to a pooled thread instead of waking a reserved one to take over selecting: ~10% less CPU per ack
     pool.setReservedThreads(0);
     jetty = new Server(pool);
-    ServerConnector connector = setup.inlineReads() ? new InlineConnector(jetty) : new ServerConnector(jetty);
+    ServerConnector connector;
+    if (setup.tls() == null) {
+      connector = setup.inlineReads() ? new InlineConnector(jetty) : new ServerConnector(jetty);
+    } else {
+      connector = setup.inlineReads() ? new InlineConnector(jetty, setup.tls()) : new ServerConnector(jetty, setup.tls());
+    }
     HttpConfiguration http = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+    if (setup.tls() != null) {
+      // requests know they came over TLS; one server name, so no SNI is required nor checked (clients by address
+      // send none)
+      http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+    }
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     // a client that trickles a request body or does not read an answer is dropped, not waited for
