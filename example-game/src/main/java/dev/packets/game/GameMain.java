@@ -8,7 +8,9 @@ import dev.packets.intercom.Intercom;
 import dev.packets.intercom.LocalHub;
 import dev.packets.intercom.redis.RedisIntercom;
 import dev.packets.intercom.redis.RedisIntercomBuilder;
+import dev.packets.server.ServerConfig;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * GameMain [--nodes 3] [--port 8080] [--host 127.0.0.1] [--entities 500] [--seed 42] [--bots 0]
+ *          [--tls-cert server.crt --tls-key server.key]              https and wss, the files reloaded on change
  * GameMain --redis redis://127.0.0.1:6379 --node 2 [--port 8081] ...   one node of several processes
  * </pre>
  *
@@ -32,8 +35,17 @@ public final class GameMain {
 
   private GameMain() {}
 
-  /** The parsed command line. */
-  record Options(int nodes, int node, String redis, String host, int port, int entities, long seed, int bots) {
+  /** The parsed command line; {@code tls} is null for plain http. */
+  record Options(int nodes, int node, String redis, String host, int port, int entities, long seed, int bots,
+      ServerConfig.Tls tls) {
+    Options(int nodes, int node, String redis, String host, int port, int entities, long seed, int bots) {
+      this(nodes, node, redis, host, port, entities, seed, bots, null);
+    }
+
+    String scheme() {
+      return tls == null ? "http" : "https";
+    }
+
     static Options parse(String[] args) {
       int nodes = 3;
       int node = 1;
@@ -43,6 +55,8 @@ public final class GameMain {
       int entities = 500;
       long seed = 42;
       int bots = 0;
+      Path tlsCert = null;
+      Path tlsKey = null;
       for (int i = 0; i < args.length; i++) {
         String value = i + 1 < args.length ? args[i + 1] : null;
         switch (args[i]) {
@@ -54,16 +68,22 @@ public final class GameMain {
           case "--entities" -> entities = Integer.parseInt(value);
           case "--seed" -> seed = Long.parseLong(value);
           case "--bots" -> bots = Integer.parseInt(value);
+          case "--tls-cert" -> tlsCert = Path.of(value);
+          case "--tls-key" -> tlsKey = Path.of(value);
           case "--help", "-h" -> {
             System.out.println("usage: GameMain [--nodes 3] [--port 8080] [--host 127.0.0.1] [--entities 500] "
-                + "[--seed 42] [--bots 0] [--redis redis://host:port --node N]");
+                + "[--seed 42] [--bots 0] [--tls-cert server.crt --tls-key server.key] [--redis redis://host:port --node N]");
             System.exit(0);
           }
           default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
         }
         i++;
       }
-      return new Options(nodes, node, redis, host, port, entities, seed, bots);
+      if ((tlsCert == null) != (tlsKey == null)) {
+        throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+      }
+      return new Options(nodes, node, redis, host, port, entities, seed, bots,
+          tlsCert == null ? null : ServerConfig.Tls.pem(tlsCert, tlsKey));
     }
   }
 
@@ -73,8 +93,9 @@ public final class GameMain {
     List<Bot> bots = new ArrayList<>();
     for (int i = 0; i < options.bots(); i++) {
       GameServer server = servers.get(i % servers.size());
-      bots.add(new Bot(URI.create("http://127.0.0.1:" + server.port()), "bot-" + (i + 1), options.seed() + i,
-          Math.max(options.nodes(), options.node())).start());
+      bots.add(new Bot(URI.create(options.scheme() + "://127.0.0.1:" + server.port()), "bot-" + (i + 1),
+          options.seed() + i, Math.max(options.nodes(), options.node()),
+          options.tls() == null ? null : options.tls().certificates()).start());
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -84,7 +105,7 @@ public final class GameMain {
       stopped.countDown();
     }));
     for (GameServer server : servers) {
-      System.out.printf("%s: open http://%s:%d/game/%n", server.node().name(),
+      System.out.printf("%s: open %s://%s:%d/game/%n", server.node().name(), options.scheme(),
           options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host(), server.port());
     }
     System.out.println("Ctrl-C stops" + (bots.isEmpty() ? "" : "; " + bots.size() + " bots playing"));
@@ -114,6 +135,6 @@ public final class GameMain {
   private static GameServer node(String name, int index, Intercom intercom, Options options, int port) {
     GameNode node = new GameNode(name, new Simulation(index, options.seed(), options.entities()), intercom,
         Duration.ofMillis(500));
-    return new GameServer(node, options.host(), port).start();
+    return new GameServer(node, options.host(), port, options.tls()).start();
   }
 }

@@ -11,6 +11,7 @@ import dev.packets.game.wire.Position;
 import dev.packets.game.wire.Spots;
 import dev.packets.game.wire.WhereIs;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,9 +30,15 @@ public final class Bot implements AutoCloseable {
 
   /** Joins the node at {@code server} as {@code name}. */
   public Bot(URI server, String name, long seed, int nodes) throws Exception {
+    this(server, name, seed, nodes, null);
+  }
+
+  /** Joins the node at {@code server} as {@code name}, trusting the certificates in {@code trusted} (or the JDK's). */
+  public Bot(URI server, String name, long seed, int nodes, Path trusted) throws Exception {
     this.random = new SplittableRandom(seed);
     this.nodes = nodes;
-    this.client = PacketClient.connect(server, GameServer.PACKETS, ClientOptions.DEFAULT);
+    this.client = PacketClient.connect(server, GameServer.PACKETS,
+        trusted == null ? ClientOptions.DEFAULT : ClientOptions.DEFAULT.withTrustedCertificates(trusted));
     client.accept(Spots.class, s -> {
       spots.addAndGet(s.spots().size());
       return null;

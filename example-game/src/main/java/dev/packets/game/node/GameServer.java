@@ -48,10 +48,16 @@ public final class GameServer implements AutoCloseable {
   private final PacketServer server;
 
   public GameServer(GameNode node, String host, int port) {
+    this(node, host, port, null);
+  }
+
+  /** A node served over https and wss when {@code tls} is not null. */
+  public GameServer(GameNode node, String host, int port, ServerConfig.Tls tls) {
     this.node = node;
     this.server = PacketServer.builder()
         .host(host)
         .port(port)
+        .tls(tls)
         .packets(PACKETS)
         .intercom(node.intercom())
         .resources("/game", "dev/packets/game/web")
