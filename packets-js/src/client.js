@@ -38,13 +38,13 @@ class Client {
           .then((why) => reject(new PacketError(409, `server ${url} speaks packet registry ${theirs}, this client `
             + `${registry.table.fingerprint}: ${why} (allowRegistryMismatch: true connects anyway)`)));
       });
-      this.socket.once('packets:refused', ({ reason }) => reject(new PacketError(401, reason)));
+      this.socket.once('packets:refused', ({ code, reason }) => reject(new PacketError(code ?? 401, reason)));
       this.socket.once('connect_error', (e) => reject(e));
     });
     // a server that keeps sessions says whether this connect recovered ours (socket.io's connection state recovery)
     this.socket.on('packets:ready', (info) => this.emit(this.connectedOnce ? 'reconnect' : 'connect',
       { recovered: info?.recovered === true }));
-    this.socket.on('packets:ready', () => { this.connectedOnce = true; });
+    this.socket.on('packets:ready', (info) => { this.connectedOnce = true; this.session = info?.session ?? null; });
     this.reconnection = options.reconnection ?? true;
     this.socket.on('disconnect', (reason) => {
       this.emit('disconnect', reason);
@@ -66,6 +66,25 @@ class Client {
    */
   get recovered() {
     return this.socket.recovered === true;
+  }
+
+  /**
+   * Presents new credentials ({token: fresh}) on the open connection, before the old ones expire: resolves with the
+   * new session data the server's driver sends (also `client.session`); rejects with PacketError when refused, and
+   * the connection stays as it was. Reconnections present the new credentials from then on.
+   */
+  reauthenticate(auth) {
+    return new Promise((resolve, reject) => {
+      this.socket.timeout(this.timeout).emit('packets:reauthenticate', auth, (timedOut, error, answer) => {
+        if (timedOut) reject(new PacketError(408, 'no answer to the re-authentication'));
+        else if (error) reject(new PacketError(error.code, error.reason));
+        else {
+          this.socket.auth = auth;
+          this.session = answer?.session ?? null;
+          resolve(this.session);
+        }
+      });
+    });
   }
 
   /** on('connect' | 'reconnect' | 'disconnect' | 'close' | 'packet', listener); connect and reconnect get {recovered} */

@@ -52,6 +52,12 @@ export interface Client<P extends object = Record<string, unknown>> {
      listener: (...args: unknown[]) => void): Client<P>;
   /** Whether the latest (re)connect recovered the session (a server built with recovery()). */
   readonly recovered: boolean;
+  /** What the server's authentication driver told this client of its session (e.g. {id, roles}), or null. */
+  readonly session: unknown;
+  /** Why the server closed the socket (`packets:close`), e.g. "token expired". */
+  readonly closeReason?: string;
+  /** Presents new credentials ({token}) on the open connection; resolves with the new session data. */
+  reauthenticate(auth: Record<string, unknown>): Promise<unknown>;
   stats: { packetsIn: number; packetsOut: number; bytesIn: number; bytesOut: number };
   close(): void;
 }

@@ -63,6 +63,10 @@ public final class PacketClient implements AutoCloseable {
   private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
   private volatile boolean closed;
   private volatile String closeReason;
+  /** What the server's authentication driver told this client of its session, or null. */
+  private volatile Object sessionData;
+  /** The auth payload sent on connect: the options', until {@link #reauthenticate} replaces it. */
+  private volatile Map<String, Object> auth;
   /**
    * Socket.IO's connection state recovery: the session's private id the server gave (null: it keeps no sessions), the
    * offset of the last push received, and whether the latest connect recovered the session.
@@ -84,6 +88,7 @@ public final class PacketClient implements AutoCloseable {
     this.registry = registry;
     this.options = options;
     this.manager = runtime.manager(options.tls());
+    this.auth = options.auth();
   }
 
   /** A sent packet waiting for its response until {@code deadline} (System.nanoTime()). */
@@ -201,6 +206,46 @@ public final class PacketClient implements AutoCloseable {
   }
 
   /**
+   * What the server's authentication driver told this client of its session when it was admitted (or
+   * re-authenticated): JSON-like, such as {@code {id=ada, roles=[player]}}; null when it said nothing.
+   */
+  public Object session() {
+    return sessionData;
+  }
+
+  /**
+   * Presents new credentials ({@code {"token": fresh}}) on the open connection, before the old ones expire: the
+   * server admits them for the same principal and completes with the new session data; a refusal fails with
+   * {@link PacketError} and leaves the connection as it was. Reconnections present the new credentials from then on.
+   */
+  public CompletableFuture<Object> reauthenticate(Map<String, Object> credentials) {
+    int ack = nextAck.incrementAndGet();
+    CompletableFuture<JSONArray> answer = new CompletableFuture<>();
+    long timeout = options.responseTimeout().toMillis();
+    pending.put(ack, new Waiting(answer, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout)));
+    try {
+      connected.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      write("42" + ack + new JSONArray().put("packets:reauthenticate").put(JsonBridge.toJson(credentials, registry)),
+          null);
+    } catch (Exception e) {
+      pending.remove(ack);
+      return CompletableFuture.failedFuture(new PacketError(503, "not connected: " + e.getMessage()));
+    }
+    return answer.handle((args, error) -> {
+      pending.remove(ack);
+      if (error != null) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        throw cause instanceof PacketError p ? p : new PacketError(408, "no answer to the re-authentication");
+      }
+      Object outcome = response(args);
+      Object data = outcome instanceof Map<?, ?> map ? map.get("session") : null;
+      this.auth = Map.copyOf(credentials);
+      this.sessionData = data;
+      return data;
+    });
+  }
+
+  /**
    * Sends a packet and returns its response: the JSON-like value or the packet the server answered with. Fails with
    * {@link PacketError} for an error answer ({@code {code, reason}}), a timeout (408) or a lost connection (503).
    */
@@ -312,7 +357,8 @@ public final class PacketClient implements AutoCloseable {
 
   /** The CONNECT's data: the auth payload, with the session's pid and last offset when it may be recovered. */
   private Object connectData() {
-    Object auth = options.auth() == null ? null : JsonBridge.toJson(options.auth(), registry);
+    Map<String, Object> credentials = this.auth;
+    Object auth = credentials == null ? null : JsonBridge.toJson(credentials, registry);
     String session = pid;
     if (session == null || !(auth == null || auth instanceof JSONObject)) {
       return auth;
@@ -406,6 +452,8 @@ public final class PacketClient implements AutoCloseable {
         LOG.warn("server {} speaks registry {}, this client {}: packets may not match", uri, theirs,
             registry.fingerprint());
       }
+      JSONObject ready = args.optJSONObject(1);
+      sessionData = ready == null || !ready.has("session") ? null : JsonBridge.toJava(ready.get("session"), 0);
       connected.complete(null);
       return;
     }

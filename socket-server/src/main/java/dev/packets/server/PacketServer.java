@@ -46,6 +46,8 @@ public final class PacketServer implements AutoCloseable {
   public static final String READY_EVENT = "packets:ready";
   /** The event that tells a client why its connection was refused, before the server disconnects it. */
   public static final String REFUSED_EVENT = "packets:refused";
+  /** The event a client sends, with new credentials and an ack, to refresh its principal in place. */
+  public static final String REAUTHENTICATE_EVENT = "packets:reauthenticate";
 
   /**
    * The Socket.IO library logs a warning with a stack trace for every malformed frame it parses: a client could
@@ -69,6 +71,8 @@ public final class PacketServer implements AutoCloseable {
   /** Sessions that survive a reconnect, or null. */
   private final Recovery recovery;
   private final JettyHost host;
+  /** Runs the re-checks of admitted principals, when there is authentication; null otherwise. */
+  private java.util.concurrent.ScheduledExecutorService rechecks;
   /** The server's TLS, or null for plain http. */
   private final TlsContext tls;
   private State state = State.BUILT;
@@ -160,6 +164,15 @@ public final class PacketServer implements AutoCloseable {
     cluster.start();
     if (recovery != null) {
       recovery.start();
+    }
+    if (!config.authentication().isEmpty()) {
+      long every = config.recheckInterval().toMillis();
+      rechecks = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "packets-recheck");
+        t.setDaemon(true);
+        return t;
+      });
+      rechecks.scheduleWithFixedDelay(sessions::recheck, every, every, TimeUnit.MILLISECONDS);
     }
     LOG.info("packets server listening on {}://{}:{}/ ({} packets, fingerprint {})", tls == null ? "http" : "https",
         config.host(), port(),
@@ -304,6 +317,9 @@ public final class PacketServer implements AutoCloseable {
     }
     state = State.CLOSED;
     closing = true;
+    if (rechecks != null) {
+      rechecks.shutdownNow();
+    }
     cluster.stop();
     if (recovery != null) {
       recovery.stop();

@@ -51,6 +51,9 @@ public final class PacketSocket {
   /** Whether its connection now is counted in the server's connections (it was admitted on it); under the lock. */
   boolean counted;
   private volatile Object principal;
+  private volatile Object clientData;
+  /** Whether a re-authentication of this socket is in flight (one at a time). */
+  final java.util.concurrent.atomic.AtomicBoolean reauthenticating = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile Mailbox mailbox;
   /**
    * The server's sends that wait for this client's ack, by the server's own ack id; made on the first such send
@@ -157,13 +160,28 @@ public final class PacketSocket {
     return auth;
   }
 
-  /** What the authentication hook returned for this socket (kept when the session is recovered), or null. */
+  /**
+   * Who the socket is: what its authentication driver admitted (a {@link dev.packets.server.auth.Principal} for the
+   * ready-made drivers, kept when the session is recovered), or null.
+   */
   public Object principal() {
     return principal;
   }
 
   void principal(Object principal) {
     this.principal = principal;
+  }
+
+  /**
+   * What the authentication driver chose for the client to know of its session (JSON-like; {@code client.session()}
+   * there), or null.
+   */
+  public Object clientData() {
+    return clientData;
+  }
+
+  void clientData(Object data) {
+    this.clientData = data;
   }
 
   public <T> T get(Key<T> key) {

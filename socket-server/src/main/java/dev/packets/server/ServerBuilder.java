@@ -1,6 +1,7 @@
 package dev.packets.server;
 
 import dev.packets.PacketRegistry;
+import dev.packets.server.auth.AuthDriver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ public final class ServerBuilder {
   private java.util.concurrent.Executor acceptorExecutor;
   private boolean inlineReads = true;
   private dev.packets.intercom.Intercom intercom;
-  private Hooks.Authenticator authenticator;
+  private final List<AuthDriver> authentication = new ArrayList<>();
+  private Duration recheckInterval;
   private final List<Hooks.Connect> onConnect = new ArrayList<>();
   private final List<Hooks.Disconnect> onDisconnect = new ArrayList<>();
   private final List<Hooks.Received> onReceived = new ArrayList<>();
@@ -340,8 +342,31 @@ public final class ServerBuilder {
     return this;
   }
 
+  /**
+   * Adds an authentication step that decides every client it sees: its principal (or none) is the socket's, and a
+   * {@code PacketError} it throws refuses the client. Steps chain in the order added (see {@link
+   * #authenticate(AuthDriver)}); nothing after this one runs, so add it last.
+   */
   public ServerBuilder authenticate(Hooks.Authenticator authenticator) {
-    this.authenticator = authenticator;
+    return authenticate(Authentication.of(authenticator));
+  }
+
+  /**
+   * Adds an authentication driver ({@code JwtDriver}, {@code ApiKeyDriver}, {@code AnonymousDriver}, or one's own):
+   * drivers chain in the order added, and the first that recognises a client's credentials decides; a client that
+   * none recognises is refused (401). What the deciding driver admits is the socket's principal, and its client data
+   * goes to the client in {@code packets:ready} ({@code client.session()}). Admitted principals are checked again
+   * every {@link #recheckEvery} (a token past its expiry, a revoked key): one that no longer holds closes its socket
+   * with the driver's reason ({@code packets:close {reason: "token expired"}}).
+   */
+  public ServerBuilder authenticate(AuthDriver driver) {
+    authentication.add(driver);
+    return this;
+  }
+
+  /** How often admitted principals are checked again (default: every ping interval). */
+  public ServerBuilder recheckEvery(Duration interval) {
+    this.recheckInterval = interval;
     return this;
   }
 
@@ -414,7 +439,7 @@ public final class ServerBuilder {
         java.util.Set.copyOf(allowedOrigins), allowCredentials,
         budget, maxAwaitingAcks, recovery, tls,
         workerThreads, acceptorExecutor, inlineReads, bridgeJulToSlf4j,
-        authenticator, List.copyOf(onConnect), List.copyOf(onDisconnect), List.copyOf(onReceived),
+        List.copyOf(authentication), recheckInterval == null ? pingInterval : recheckInterval, List.copyOf(onConnect), List.copyOf(onDisconnect), List.copyOf(onReceived),
         List.copyOf(onResponding), List.copyOf(onStart), List.copyOf(onStop), List.copyOf(onStartFailed),
         List.copyOf(onStopped));
   }

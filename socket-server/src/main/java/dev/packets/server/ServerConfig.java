@@ -2,6 +2,7 @@ package dev.packets.server;
 
 import dev.packets.PacketRegistry;
 import dev.packets.intercom.Intercom;
+import dev.packets.server.auth.AuthDriver;
 import dev.packets.server.tls.TlsContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public record ServerConfig(
     // threads and logging
     int workerThreads, Executor acceptorExecutor, boolean inlineReads, boolean bridgeJulToSlf4j,
     // hooks
-    Hooks.Authenticator authenticator, List<Hooks.Connect> onConnect, List<Hooks.Disconnect> onDisconnect,
+    List<AuthDriver> authentication, Duration recheckInterval, List<Hooks.Connect> onConnect, List<Hooks.Disconnect> onDisconnect,
     List<Hooks.Received> onReceived, List<Hooks.Responding> onResponding, List<Hooks.Lifecycle> onStart,
     List<Hooks.Lifecycle> onStop, List<Hooks.Lifecycle> onStartFailed, List<Hooks.Lifecycle> onStopped) {
 
