@@ -32,6 +32,9 @@ import dev.packets.server.auth.Credentials;
 import dev.packets.server.auth.JwtDriver;
 import dev.packets.server.auth.Principal;
 import dev.packets.socketio.PacketError;
+import dev.packets.testing.Child;
+import dev.packets.testing.External;
+import java.io.File;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -288,6 +291,18 @@ class AuthenticationTest {
       // a bad token is its driver's to refuse: it does not fall through to anonymous
       assertEquals("jwt: token expired", refused(server, Map.of("token",
           token("ada", Instant.now().minusSeconds(5)))).reason());
+    }
+  }
+
+  @Test
+  void packetsJsSeesItsSessionReauthenticatesAndHearsWhyItWasClosed() throws Exception {
+    String node = External.tool("node", "install Node 18+ (apt-get install nodejs npm)");
+    try (PacketServer server = TestPackets.server().authenticate(jwt()).recheckEvery(Duration.ofMillis(50)).build()
+        .start()) {
+      String out = Child.run(new File("src/test/node"), Duration.ofSeconds(60), node, "auth-client.mjs",
+          String.valueOf(server.port()), token("ada", Instant.now().plusSeconds(3)),
+          token("ada", Instant.now().plusSeconds(600)), token("bob", Instant.now().plusSeconds(3)));
+      assertTrue(out.contains("session and re-authentication ok") && out.contains("packets-js auth ok"), out);
     }
   }
 }
