@@ -46,7 +46,10 @@ final class Inbound {
   /** Packet types whose acceptor once took too long on a read thread: they run on the worker pool. */
   private final Set<Class<?>> slow = ConcurrentHashMap.newKeySet();
 
-  Inbound(ServerConfig config, ServerMetrics metrics, Executor workers, Outbound outbound) {
+  private final Permissions permissions;
+
+  Inbound(ServerConfig config, ServerMetrics metrics, Executor workers, Outbound outbound, Permissions permissions) {
+    this.permissions = permissions;
     this.config = config;
     this.outbound = outbound;
     this.registry = config.registry();
@@ -318,6 +321,10 @@ final class Inbound {
     long start = System.nanoTime();
     CompletableFuture<Object> result;
     try {
+      String denied = permissions.deny(socket, packet);
+      if (denied != null) {
+        throw new PacketError(403, denied);
+      }
       acceptor.validate(packet, socket);
       Object response = acceptor.respond(packet, socket);
       result = response instanceof CompletionStage<?> stage

@@ -6,6 +6,8 @@ import dev.packets.socketio.PacketError;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.Packet;
 import io.socket.socketio.server.parser.Parser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,10 +28,12 @@ final class Outbound {
   private final ServerMetrics metrics;
   /** Packets for the clients that read them as JSON. */
   private final JsonOut json;
+  private final Permissions permissions;
   /** Where mailboxes drain: a small pool, since websocket writes only queue frames. */
   private final ExecutorService pool;
 
-  Outbound(ServerConfig config, ServerMetrics metrics) {
+  Outbound(ServerConfig config, ServerMetrics metrics, Permissions permissions) {
+    this.permissions = permissions;
     this.registry = config.registry();
     this.config = config;
     this.metrics = metrics;
@@ -59,6 +63,9 @@ final class Outbound {
    * cores is two tasks (a websocket write only queues frames; a polling session's mailbox drains alone).
    */
   void pushEncoded(java.util.Collection<PacketSocket> targets, int id, byte[] payload) {
+    if (permissions.filters(registry.type(id))) {
+      targets = guarded(targets, id, payload);
+    }
     String header = Frames.push(id);
     Mailbox.Send shared = new Mailbox.Send(header, payload, null, header.length() + payload.length, id);
     int batch = Math.max(DRAIN_BATCH, (targets.size() + CORES - 1) / CORES);
@@ -102,6 +109,32 @@ final class Outbound {
     }
   }
 
+  /**
+   * The targets that receive {@code payload} as it is, after each recipient's outbound guards; those given another
+   * packet get it pushed here, encoded for them, and those given nothing are left out.
+   */
+  private java.util.Collection<PacketSocket> guarded(java.util.Collection<PacketSocket> targets, int id,
+      byte[] payload) {
+    Object packet = registry.decode(id, payload);
+    List<PacketSocket> same = new ArrayList<>(targets.size());
+    for (PacketSocket socket : targets) {
+      Object out;
+      try {
+        out = permissions.filter(socket, packet);
+      } catch (RuntimeException e) {
+        PacketServer.LOG.warn("an outbound guard of {} failed for socket {}: not sent to it", registry.name(id),
+            socket.id(), e);
+        continue;
+      }
+      if (out == packet) {
+        same.add(socket);
+      } else if (out != null) {
+        pushUnguarded(socket, out); // what the guards chose: not guarded again
+      }
+    }
+    return same;
+  }
+
   private void drainLater(Mailbox[] due, Mailbox.Send[] carried, int n) {
     pool.execute(() -> {
       for (int i = 0; i < n; i++) {
@@ -114,8 +147,15 @@ final class Outbound {
     });
   }
 
-  /** Pushes one packet to one socket; an unencodable packet fails here, in the caller's hands. */
+  /** Pushes one packet to one socket (what its outbound guards let through); an unencodable one fails here. */
   void push(PacketSocket socket, Object packet) {
+    Object out = permissions.filters(packet.getClass()) ? permissions.filter(socket, packet) : packet;
+    if (out != null) {
+      pushUnguarded(socket, out);
+    }
+  }
+
+  private void pushUnguarded(PacketSocket socket, Object packet) {
     byte[] payload = registry.encode(packet);
     int id = registry.id(packet.getClass());
     push(socket, id, Frames.push(id), payload, false);
@@ -202,6 +242,14 @@ final class Outbound {
     byte[] payload;
     int id;
     try {
+      if (permissions.filters(packet.getClass())) {
+        Object out = permissions.filter(socket, packet);
+        if (out == null) {
+          return CompletableFuture.failedFuture(new PacketError(403, "an outbound guard withholds "
+              + registry.name(packet.getClass()) + " from this socket"));
+        }
+        packet = out;
+      }
       payload = registry.encode(packet);
       id = registry.id(packet.getClass());
     } catch (RuntimeException e) {

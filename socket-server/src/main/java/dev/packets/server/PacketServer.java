@@ -83,8 +83,10 @@ public final class PacketServer implements AutoCloseable {
     this.workers = Pools.bounded("packets-worker-", config.workerThreads(), 10_000);
     this.gate = new Gate(config.allowedOrigins(), config.trustedProxies(), config.maxConnections(),
         config.maxConnectionsPerAddress());
-    this.outbound = new Outbound(config, metrics);
-    this.inbound = new Inbound(config, metrics, workers, outbound);
+    Permissions permissions = new Permissions(config.guards(), config.outboundGuards(), config.denyUnguarded(),
+        config.registry());
+    this.outbound = new Outbound(config, metrics, permissions);
+    this.inbound = new Inbound(config, metrics, workers, outbound, permissions);
     this.sessions = new Sessions(this, config, metrics, gate, outbound, inbound, workers);
     this.lane = new HotLane(sessions, inbound, outbound);
     this.cluster = new Cluster(config.intercom(), config.registry(), sessions, outbound, metrics);

@@ -51,6 +51,9 @@ public final class ServerBuilder {
   private dev.packets.intercom.Intercom intercom;
   private final List<AuthDriver> authentication = new ArrayList<>();
   private Duration recheckInterval;
+  private final Map<Class<?>, List<Guard<Object>>> guards = new LinkedHashMap<>();
+  private final Map<Class<?>, List<OutboundGuard<Object>>> outboundGuards = new LinkedHashMap<>();
+  private boolean denyUnguarded;
   private final List<Hooks.Connect> onConnect = new ArrayList<>();
   private final List<Hooks.Disconnect> onDisconnect = new ArrayList<>();
   private final List<Hooks.Received> onReceived = new ArrayList<>();
@@ -364,6 +367,45 @@ public final class ServerBuilder {
     return this;
   }
 
+  /**
+   * Checks every {@code packet} type packet with {@code guard} before its acceptor's {@code validate}: a reason
+   * refuses it with 403 and that reason. Guards of one type run in the order added; all must allow.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> ServerBuilder guard(Class<T> packet, Guard<? super T> guard) {
+    guards.computeIfAbsent(packet, k -> new ArrayList<>()).add((Guard<Object>) guard);
+    return this;
+  }
+
+  /**
+   * Lets through packets of type {@code packet} only from principals ({@code dev.packets.server.auth.Principal})
+   * with one of {@code roles}; others get 403 ({@code Kick needs the role moderator or admin}).
+   */
+  public ServerBuilder requireRoles(Class<?> packet, String... roles) {
+    String name = packet.getSimpleName();
+    guards.computeIfAbsent(packet, k -> new ArrayList<>()).add(Permissions.roles(java.util.Set.of(roles), name));
+    return this;
+  }
+
+  /**
+   * Refuses (403) every packet whose type has no {@link #guard} or {@link #requireRoles} rule: for servers where
+   * forgetting a rule must not open a door. By default a packet without a rule is allowed.
+   */
+  public ServerBuilder denyUnguarded() {
+    this.denyUnguarded = true;
+    return this;
+  }
+
+  /**
+   * Decides, per recipient, what a push of a {@code packet} type packet delivers: the packet, another (with less in
+   * it), or nothing ({@link OutboundGuard}).
+   */
+  @SuppressWarnings("unchecked")
+  public <T> ServerBuilder guardOutbound(Class<T> packet, OutboundGuard<T> guard) {
+    outboundGuards.computeIfAbsent(packet, k -> new ArrayList<>()).add((OutboundGuard<Object>) guard);
+    return this;
+  }
+
   /** How often admitted principals are checked again (default: every ping interval). */
   public ServerBuilder recheckEvery(Duration interval) {
     this.recheckInterval = interval;
@@ -439,7 +481,8 @@ public final class ServerBuilder {
         java.util.Set.copyOf(allowedOrigins), allowCredentials,
         budget, maxAwaitingAcks, recovery, tls,
         workerThreads, acceptorExecutor, inlineReads, bridgeJulToSlf4j,
-        List.copyOf(authentication), recheckInterval == null ? pingInterval : recheckInterval, List.copyOf(onConnect), List.copyOf(onDisconnect), List.copyOf(onReceived),
+        List.copyOf(authentication), recheckInterval == null ? pingInterval : recheckInterval, copy(guards),
+        copy(outboundGuards), denyUnguarded, List.copyOf(onConnect), List.copyOf(onDisconnect), List.copyOf(onReceived),
         List.copyOf(onResponding), List.copyOf(onStart), List.copyOf(onStop), List.copyOf(onStartFailed),
         List.copyOf(onStopped));
   }
@@ -448,5 +491,11 @@ public final class ServerBuilder {
     if (!ok) {
       throw new IllegalArgumentException(setting + " is " + value + "; it must be " + allowed);
     }
+  }
+
+  private static <V> Map<Class<?>, List<V>> copy(Map<Class<?>, List<V>> rules) {
+    Map<Class<?>, List<V>> copy = new LinkedHashMap<>();
+    rules.forEach((type, list) -> copy.put(type, List.copyOf(list)));
+    return java.util.Collections.unmodifiableMap(copy);
   }
 }

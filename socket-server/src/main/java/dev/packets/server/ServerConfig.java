@@ -37,7 +37,9 @@ public record ServerConfig(
     // threads and logging
     int workerThreads, Executor acceptorExecutor, boolean inlineReads, boolean bridgeJulToSlf4j,
     // hooks
-    List<AuthDriver> authentication, Duration recheckInterval, List<Hooks.Connect> onConnect, List<Hooks.Disconnect> onDisconnect,
+    List<AuthDriver> authentication, Duration recheckInterval,
+    Map<Class<?>, List<Guard<Object>>> guards, Map<Class<?>, List<OutboundGuard<Object>>> outboundGuards,
+    boolean denyUnguarded, List<Hooks.Connect> onConnect, List<Hooks.Disconnect> onDisconnect,
     List<Hooks.Received> onReceived, List<Hooks.Responding> onResponding, List<Hooks.Lifecycle> onStart,
     List<Hooks.Lifecycle> onStop, List<Hooks.Lifecycle> onStartFailed, List<Hooks.Lifecycle> onStopped) {
 
