@@ -130,13 +130,34 @@ public final class PacketRegistry {
 
   /** The same packets with other limits. */
   public PacketRegistry withLimits(PacketLimits limits) {
+    return new PacketRegistry(userCodecs(), limits);
+  }
+
+  /**
+   * These packets and {@code more} (the packets a server plugin brings, say), with the same limits; ids are assigned
+   * again over all of them. This registry when {@code more} adds nothing.
+   */
+  public PacketRegistry with(Collection<Class<?>> more) {
+    Builder builder = builder().limits(limits);
+    userCodecs().forEach(builder::add);
+    boolean added = false;
+    for (Class<?> type : more) {
+      if (!byClass.containsKey(type)) {
+        builder.add(type);
+        added = true;
+      }
+    }
+    return added ? builder.build() : this;
+  }
+
+  private List<PacketCodec<?>> userCodecs() {
     List<PacketCodec<?>> user = new ArrayList<>();
     for (int i = 1; i < byId.length; i++) {
       if (!isBuiltIn(byId[i].type())) {
         user.add(byId[i]);
       }
     }
-    return new PacketRegistry(user, limits);
+    return user;
   }
 
   private static boolean isBuiltIn(Class<?> type) {

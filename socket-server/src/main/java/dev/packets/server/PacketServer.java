@@ -75,6 +75,8 @@ public final class PacketServer implements AutoCloseable {
   private java.util.concurrent.ScheduledExecutorService rechecks;
   /** The server's TLS, or null for plain http. */
   private final TlsContext tls;
+  /** The plugins started, in order; closed in reverse. */
+  private final java.util.List<PacketPlugin> startedPlugins = new java.util.ArrayList<>();
   private State state = State.BUILT;
   private volatile boolean closing;
 
@@ -149,6 +151,24 @@ public final class PacketServer implements AutoCloseable {
     if (config.bridgeJulToSlf4j() && !SLF4JBridgeHandler.isInstalled()) {
       SLF4JBridgeHandler.removeHandlersForRootLogger();
       SLF4JBridgeHandler.install();
+    }
+    for (PacketPlugin plugin : config.plugins()) {
+      try {
+        plugin.start(this).toCompletableFuture().get(config.pluginStartTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        startedPlugins.add(plugin);
+      } catch (Exception e) {
+        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        state = State.CLOSED;
+        closing = true;
+        stopQuietly();
+        config.onStartFailed().forEach(h -> h.on(this));
+        String why = cause instanceof java.util.concurrent.TimeoutException
+            ? "did not start within " + config.pluginStartTimeout().toMillis() + " ms" : String.valueOf(cause.getMessage());
+        throw new IllegalStateException("plugin " + plugin.name() + " failed to start: " + why, cause);
+      }
     }
     try {
       if (tls != null) {
@@ -358,6 +378,15 @@ public final class PacketServer implements AutoCloseable {
     if (tls != null) {
       tls.close();
     }
+    for (int i = startedPlugins.size() - 1; i >= 0; i--) {
+      PacketPlugin plugin = startedPlugins.get(i);
+      try {
+        plugin.close();
+      } catch (RuntimeException e) {
+        LOG.warn("plugin {} failed to close", plugin.name(), e);
+      }
+    }
+    startedPlugins.clear();
     workers.shutdownNow();
     outbound.shutdown();
   }

@@ -59,4 +59,25 @@ public final class PacketServerMeters implements MeterBinder {
     FunctionCounter.builder(name, server.metrics(), count).tags(tags).description(description).baseUnit(unit)
         .register(registry);
   }
+
+  /** A plugin that binds the server's meters to {@code registry} when the server starts. */
+  public static PacketPlugin plugin(MeterRegistry registry) {
+    return new PacketPlugin() {
+      @Override
+      public String name() {
+        return "metrics";
+      }
+
+      @Override
+      public void install(ServerBuilder server) {
+        // nothing to add: the meters read the running server
+      }
+
+      @Override
+      public java.util.concurrent.CompletionStage<Void> start(PacketServer server) {
+        new PacketServerMeters(server).bindTo(registry);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+    };
+  }
 }

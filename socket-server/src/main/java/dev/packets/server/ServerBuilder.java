@@ -54,6 +54,9 @@ public final class ServerBuilder {
   private final Map<Class<?>, List<Guard<Object>>> guards = new LinkedHashMap<>();
   private final Map<Class<?>, List<OutboundGuard<Object>>> outboundGuards = new LinkedHashMap<>();
   private boolean denyUnguarded;
+  private final List<PacketPlugin> plugins = new ArrayList<>();
+  private final java.util.Set<Class<?>> pluginPackets = new java.util.LinkedHashSet<>();
+  private Duration pluginStartTimeout = Duration.ofSeconds(30);
   private final List<Hooks.Connect> onConnect = new ArrayList<>();
   private final List<Hooks.Disconnect> onDisconnect = new ArrayList<>();
   private final List<Hooks.Received> onReceived = new ArrayList<>();
@@ -75,8 +78,33 @@ public final class ServerBuilder {
     return this;
   }
 
+  /** The server's packets (and the packets its plugins bring, added to them). */
   public ServerBuilder packets(PacketRegistry registry) {
-    this.registry = registry;
+    this.registry = registry.with(pluginPackets);
+    return this;
+  }
+
+  /**
+   * Adds a plugin: its packets join the registry and it installs what it brings here, now, so that its hooks come
+   * after those added before it; the server starts it before listening and closes it after stopping ({@link
+   * PacketPlugin}). Names must be unique.
+   */
+  public ServerBuilder plugin(PacketPlugin plugin) {
+    for (PacketPlugin other : plugins) {
+      if (other.name().equals(plugin.name())) {
+        throw new IllegalArgumentException("two plugins named " + plugin.name());
+      }
+    }
+    plugins.add(plugin);
+    pluginPackets.addAll(plugin.packets());
+    registry = registry.with(plugin.packets());
+    plugin.install(this);
+    return this;
+  }
+
+  /** How long the server's start waits for each plugin's start (default 30 s). */
+  public ServerBuilder pluginStartTimeout(Duration timeout) {
+    this.pluginStartTimeout = timeout;
     return this;
   }
 
@@ -482,7 +510,7 @@ public final class ServerBuilder {
         budget, maxAwaitingAcks, recovery, tls,
         workerThreads, acceptorExecutor, inlineReads, bridgeJulToSlf4j,
         List.copyOf(authentication), recheckInterval == null ? pingInterval : recheckInterval, copy(guards),
-        copy(outboundGuards), denyUnguarded, List.copyOf(onConnect), List.copyOf(onDisconnect), List.copyOf(onReceived),
+        copy(outboundGuards), denyUnguarded, List.copyOf(plugins), pluginStartTimeout, List.copyOf(onConnect), List.copyOf(onDisconnect), List.copyOf(onReceived),
         List.copyOf(onResponding), List.copyOf(onStart), List.copyOf(onStop), List.copyOf(onStartFailed),
         List.copyOf(onStopped));
   }

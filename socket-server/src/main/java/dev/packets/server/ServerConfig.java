@@ -39,7 +39,10 @@ public record ServerConfig(
     // hooks
     List<AuthDriver> authentication, Duration recheckInterval,
     Map<Class<?>, List<Guard<Object>>> guards, Map<Class<?>, List<OutboundGuard<Object>>> outboundGuards,
-    boolean denyUnguarded, List<Hooks.Connect> onConnect, List<Hooks.Disconnect> onDisconnect,
+    boolean denyUnguarded,
+    // plugins, in the order they start
+    List<PacketPlugin> plugins, Duration pluginStartTimeout,
+    List<Hooks.Connect> onConnect, List<Hooks.Disconnect> onDisconnect,
     List<Hooks.Received> onReceived, List<Hooks.Responding> onResponding, List<Hooks.Lifecycle> onStart,
     List<Hooks.Lifecycle> onStop, List<Hooks.Lifecycle> onStartFailed, List<Hooks.Lifecycle> onStopped) {
 
