@@ -2,9 +2,11 @@ package dev.packets.server;
 
 import dev.packets.server.auth.AuthDriver;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The server's own features as plugins, for servers assembled from plugins: authentication by drivers here, and
+ * The server's own features as plugins, for servers assembled from plugins: authentication by drivers and role
+ * permissions here, and
  * metrics by {@link PacketServerMeters#plugin} (apart, since Micrometer is an optional dependency).
  *
  * <pre>{@code
@@ -29,6 +31,29 @@ public final class Plugins {
       @Override
       public void install(ServerBuilder server) {
         chain.forEach(server::authenticate);
+      }
+    };
+  }
+
+  /**
+   * Role rules as a plugin: each packet type of {@code roles} needs one of its roles ({@link
+   * ServerBuilder#requireRoles}); with {@code denyUnguarded}, a packet without a rule is refused ({@link
+   * ServerBuilder#denyUnguarded}).
+   */
+  public static PacketPlugin permissions(Map<Class<?>, List<String>> roles, boolean denyUnguarded) {
+    Map<Class<?>, List<String>> rules = Map.copyOf(roles);
+    return new PacketPlugin() {
+      @Override
+      public String name() {
+        return "permissions";
+      }
+
+      @Override
+      public void install(ServerBuilder server) {
+        rules.forEach((type, names) -> server.requireRoles(type, names.toArray(String[]::new)));
+        if (denyUnguarded) {
+          server.denyUnguarded();
+        }
       }
     };
   }

@@ -14,10 +14,13 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -38,6 +41,8 @@ import java.io.File;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +54,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -209,6 +215,32 @@ class AuthenticationTest {
     } finally {
       jwks.stop(0);
     }
+  }
+
+  @Test
+  void rs256KeysComeFromConfigurationOrAJwksFileReadAgainForAnUnknownKeyId(@TempDir Path dir) throws Exception {
+    RSAKey configured = new RSAKeyGenerator(2048).keyID("configured").generate();
+    assertEquals("ada", admit(JwtDriver.builder().publicKeys(configured).build(), rs256(configured, "ada")).id());
+
+    RSAKey first = new RSAKeyGenerator(2048).keyID("first").generate();
+    RSAKey second = new RSAKeyGenerator(2048).keyID("second").generate();
+    Path file = dir.resolve("jwks.json");
+    Files.writeString(file, new JWKSet(first.toPublicJWK()).toString());
+    JwtDriver driver = JwtDriver.builder().jwks(file).build();
+    assertEquals("ada", admit(driver, rs256(first, "ada")).id());
+    Files.writeString(file, new JWKSet(List.of(first.toPublicJWK(), second.toPublicJWK())).toString());
+    Thread.sleep(1_100); // the file is read again at most every second
+    assertEquals("bob", admit(driver, rs256(second, "bob")).id());
+    // an RS256 token signed by a key the set does not hold, under a known key id: its signature fails
+    String forged = rs256(new RSAKeyGenerator(2048).keyID("first").generate(), "eve");
+    assertEquals("bad signature", assertThrows(PacketError.class, () -> admit(driver, forged)).reason());
+  }
+
+  private static String rs256(RSAKey key, String subject) throws Exception {
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+        new JWTClaimsSet.Builder().subject(subject).expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
   }
 
   private static Principal admit(AuthDriver driver, String token) throws PacketError {

@@ -61,8 +61,8 @@ class PermissionsTest {
 
   @Test
   void aServerThatDeniesByDefaultRefusesPacketsWithoutARule() throws Exception {
-    try (PacketServer server = TestPackets.server().authenticate(keys()).denyUnguarded()
-            .guard(Echo.class, (principal, echo, socket) -> null).build().start();
+    try (PacketServer server = TestPackets.server().plugin(Plugins.authentication(keys()))
+            .plugin(Plugins.permissions(Map.of(Echo.class, List.of("player", "moderator")), true)).build().start();
         PacketClient ada = as(server, "key-of-a-player-0123456789abcdefghij")) {
       assertEquals(new Echo("OK"), ada.send(new Echo("ok")).get(5, TimeUnit.SECONDS));
       assertEquals("no permission rule for Move (this server denies what it does not permit)",
