@@ -1,6 +1,7 @@
 package dev.packets.server;
 
 import dev.packets.PacketRegistry;
+import dev.packets.server.auth.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,13 @@ import java.util.Map;
 /**
  * A parked session on its way to the node its client came back to, in the form the intercom carries: {@code [id,
  * pid, principal, attributes, rooms, auth, last offset, pushes, how its client reads packets ("json", "binary" or
- * null: not said yet)]}, where
+ * null: not said yet), client data]}, where
  *
  * <ul>
  *   <li>a value (the principal, an attribute's) is tagged with its type: {@code ["s", "ada"]}, {@code ["i", 7]},
  *       {@code ["l", 7]}, {@code ["d", 1.5]}, {@code ["b", true]}, {@code ["y", <bytes>]}, {@code ["p", <packet
- *       id>, <bytes>]} (a registered packet), {@code null};
+ *       id>, <bytes>]} (a registered packet), {@code ["P", id, [roles], {claims}, driver, expiry in epoch
+ *       milliseconds or null]} (an authentication driver's {@code Principal}, its claims JSON-like), {@code null};
  *   <li>an attribute is {@code [name, its key's class name, tagged value]}; the auth payload is as the client sent it (JSON-like);
  *   <li>a push is {@code [offset, packet id, payload]}, those the client has not seen, in order.
  * </ul>
@@ -22,7 +24,7 @@ import java.util.Map;
  * parked where it is, and the client gets a new one), rather than arrive with part of its state missing.
  */
 record MovedSession(String id, String pid, Object principal, Map<PacketSocket.Key<?>, Object> attributes,
-    List<String> rooms, Object auth, long last, List<Backlog.Entry> missed, String reads) {
+    List<String> rooms, Object auth, long last, List<Backlog.Entry> missed, String reads, Object clientData) {
 
   /** The session of {@code socket} (held under its lock by the caller), or an exception naming what cannot move. */
   static MovedSession of(PacketSocket socket, List<Backlog.Entry> missed, long last) {
@@ -32,7 +34,7 @@ record MovedSession(String id, String pid, Object principal, Map<PacketSocket.Ke
       held.forEach((key, value) -> attributes.put((PacketSocket.Key<?>) key, value));
     }
     return new MovedSession(socket.id(), socket.pid, socket.principal(), attributes, List.copyOf(socket.rooms()),
-        socket.auth(), last, missed, socket.spoken ? socket.json ? "json" : "binary" : null);
+        socket.auth(), last, missed, socket.spoken ? socket.json ? "json" : "binary" : null, socket.clientData());
   }
 
   /** The intercom's form; fails with {@link IllegalArgumentException} on a value that cannot move. */
@@ -45,12 +47,12 @@ record MovedSession(String id, String pid, Object principal, Map<PacketSocket.Ke
       pushes.add(List.of(entry.offset(), entry.packetId(), entry.payload()));
     }
     return java.util.Arrays.asList(id, pid, tagged(principal, registry, "the principal"), attrs, rooms, auth, last,
-        pushes, reads);
+        pushes, reads, clientData);
   }
 
   /** Reads the intercom's form; fails with {@link IllegalArgumentException} when it is not one. */
   static MovedSession from(Object value, PacketRegistry registry) {
-    if (!(value instanceof List<?> m) || m.size() != 9 || !(m.get(0) instanceof String id)
+    if (!(value instanceof List<?> m) || m.size() != 10 || !(m.get(0) instanceof String id)
         || !(m.get(1) instanceof String pid) || !(m.get(3) instanceof List<?> attrs) || !(m.get(4) instanceof List<?> rooms)
         || !(m.get(6) instanceof Number last) || !(m.get(7) instanceof List<?> pushes)) {
       throw new IllegalArgumentException("not a moved session");
@@ -77,7 +79,7 @@ record MovedSession(String id, String pid, Object principal, Map<PacketSocket.Ke
       missed.add(new Backlog.Entry(offset.longValue(), packetId.intValue(), payload));
     }
     return new MovedSession(id, pid, untagged(m.get(2), registry), attributes, names, m.get(5), last.longValue(),
-        missed, m.get(8) instanceof String reads ? reads : null);
+        missed, m.get(8) instanceof String reads ? reads : null, m.get(9));
   }
 
   /** The class a key was made with, found without initialising it; the value must be one of it. */
@@ -111,9 +113,30 @@ record MovedSession(String id, String pid, Object principal, Map<PacketSocket.Ke
       return List.of("y", value);
     } else if (registry.contains(value.getClass())) {
       return List.of("p", registry.id(value.getClass()), registry.encode(value));
+    } else if (value instanceof Principal p) {
+      return java.util.Arrays.asList("P", p.id(), List.copyOf(p.roles()), p.claims(), p.driver(),
+          p.expires() == null ? null : p.expires().toEpochMilli());
     }
-    throw new IllegalArgumentException(what + " is a " + value.getClass().getName()
-        + ", which cannot move to another node (String, Integer, Long, Double, Boolean, byte[] or a registered packet)");
+    throw new IllegalArgumentException(what + " is a " + value.getClass().getName() + ", which cannot move to another "
+        + "node (String, Integer, Long, Double, Boolean, byte[], a registered packet or a Principal)");
+  }
+
+  /** A Principal from {@code ["P", id, [roles], {claims}, driver, expiry]}, or null when it is not one. */
+  private static Principal principal(List<?> t) {
+    if (t.size() != 6 || !(t.get(1) instanceof String id) || !(t.get(2) instanceof List<?> roles)
+        || !(t.get(3) instanceof Map<?, ?> claims) || !(t.get(4) instanceof String driver)) {
+      return null;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    roles.forEach(r -> names.add(String.valueOf(r)));
+    Map<String, Object> read = new java.util.LinkedHashMap<>();
+    claims.forEach((k, v) -> {
+      if (v != null) {
+        read.put(String.valueOf(k), v);
+      }
+    });
+    java.time.Instant expires = t.get(5) instanceof Number ms ? java.time.Instant.ofEpochMilli(ms.longValue()) : null;
+    return new Principal(id, names, read, driver, expires);
   }
 
   private static Object untagged(Object tagged, PacketRegistry registry) {
@@ -133,6 +156,7 @@ record MovedSession(String id, String pid, Object principal, Map<PacketSocket.Ke
       case "y" -> v instanceof byte[] y ? y : null;
       case "p" -> t.size() == 3 && v instanceof Number id && t.get(2) instanceof byte[] bytes
           ? registry.decode(id.intValue(), bytes) : null;
+      case "P" -> principal(t);
       default -> null;
     };
     if (out == null) {

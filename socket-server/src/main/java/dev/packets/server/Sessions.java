@@ -398,6 +398,7 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
       socket = new PacketSocket(server, outbound, raw, moved.auth(), mailbox, address, moved.pid(),
           Backlog.moved(claim.offset(), moved.last(), moved.missed()), moved.id());
       socket.principal(moved.principal());
+      socket.clientData(moved.clientData());
       socket.json = "json".equals(moved.reads());
       socket.spoken = moved.reads() != null;
       moved.attributes().forEach(socket::restore);

@@ -8,12 +8,19 @@ import dev.packets.client.ClientOptions;
 import dev.packets.client.PacketClient;
 import dev.packets.server.TestPackets.Echo;
 import dev.packets.server.TestPackets.Move;
+import dev.packets.server.auth.ApiKeyDriver;
+import dev.packets.server.auth.Principal;
+import dev.packets.testing.TcpProxy;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -286,6 +293,38 @@ abstract class ClusterContract {
     assertEquals(0, a.metrics().parked());
     assertTrue(a.sockets().isEmpty(), "gone from the node it left");
     await(() -> a.cluster().online().equals(java.util.Map.of(id, "b")), a.cluster().online());
+  }
+
+  @Test
+  void aSessionAdmittedByADriverMovesWithItsPrincipalAndClientData() throws Exception {
+    ApiKeyDriver keys = new ApiKeyDriver();
+    keys.add("key-of-a-moving-player-0123456789ab", "ada", "player");
+    Supplier<ServerBuilder> keyed = () -> RecoveryInteropTest.node().authenticate(keys)
+        .guard(Echo.class, (principal, echo, socket) -> principal instanceof Principal p && p.hasRole("player") ? null
+            : "players only, not " + principal);
+    PacketServer a = node("a", keyed.get());
+    PacketServer b = node("b", keyed.get());
+    TcpProxy proxy = new TcpProxy(a.port());
+    open.add(proxy);
+    PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + proxy.port()), TestPackets.REGISTRY,
+        RecoveryTest.QUICK.withAuth(Map.of("apiKey", "key-of-a-moving-player-0123456789ab")));
+    open.add(client);
+    Map<String, Object> session = Map.of("id", "ada", "roles", List.of("player"));
+    assertEquals(session, client.session());
+    proxy.refuse(true);
+    proxy.cut();
+    await(() -> a.metrics().parked() == 1, a.metrics().snapshot());
+    await(() -> !client.isConnected(), "the client noticed");
+    proxy.target(b.port());
+    proxy.refuse(false);
+    client.awaitConnected(Duration.ofSeconds(15));
+    assertTrue(client.recovered());
+    await(() -> b.sockets().size() == 1, b.sockets());
+    Principal moved = (Principal) b.sockets().get(0).principal();
+    assertEquals(List.of("ada", Set.of("player"), "apikey"), List.of(moved.id(), moved.roles(), moved.driver()));
+    assertEquals(session, b.sockets().get(0).clientData());
+    // node B's guard sees the principal that moved (no authenticator ran there: the session was recovered)
+    assertTrue(String.valueOf(client.send(new Echo("whoami")).get(5, TimeUnit.SECONDS)).endsWith("recovered=true"));
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * sends the next ones where it is told (a load balancer): what is kept, what is sent again, and what ends a session.
  */
 class RecoveryTest {
-  private static final ClientOptions QUICK = new ClientOptions(null, Duration.ofSeconds(5), Duration.ofSeconds(5),
+  static final ClientOptions QUICK = new ClientOptions(null, Duration.ofSeconds(5), Duration.ofSeconds(5),
       true, Duration.ofMillis(100));
   private final List<AutoCloseable> open = new ArrayList<>();
   private final List<String> hooks = new CopyOnWriteArrayList<>();
