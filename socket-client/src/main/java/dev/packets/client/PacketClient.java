@@ -219,30 +219,13 @@ public final class PacketClient implements AutoCloseable {
    * {@link PacketError} and leaves the connection as it was. Reconnections present the new credentials from then on.
    */
   public CompletableFuture<Object> reauthenticate(Map<String, Object> credentials) {
-    int ack = nextAck.incrementAndGet();
-    CompletableFuture<JSONArray> answer = new CompletableFuture<>();
-    long timeout = options.responseTimeout().toMillis();
-    pending.put(ack, new Waiting(answer, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout)));
-    try {
-      connected.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      write("42" + ack + new JSONArray().put("packets:reauthenticate").put(JsonBridge.toJson(credentials, registry)),
-          null);
-    } catch (Exception e) {
-      pending.remove(ack);
-      return CompletableFuture.failedFuture(new PacketError(503, "not connected: " + e.getMessage()));
-    }
-    return answer.handle((args, error) -> {
-      pending.remove(ack);
-      if (error != null) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-        throw cause instanceof PacketError p ? p : new PacketError(408, "no answer to the re-authentication");
-      }
-      Object outcome = response(args);
-      Object data = outcome instanceof Map<?, ?> map ? map.get("session") : null;
-      this.auth = Map.copyOf(credentials);
-      this.sessionData = data;
-      return data;
-    });
+    return awaitAnswer("the re-authentication", ack -> write(Frames.event(ack, "packets:reauthenticate",
+        JsonBridge.toJson(credentials, registry)), null)).thenApply(outcome -> {
+          Object data = outcome instanceof Map<?, ?> map ? map.get("session") : null;
+          this.auth = Map.copyOf(credentials);
+          this.sessionData = data;
+          return data;
+        });
   }
 
   /**
@@ -258,13 +241,27 @@ public final class PacketClient implements AutoCloseable {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+    return awaitAnswer(registry.name(id), ack -> write(Frames.send(ack, id), payload));
+  }
+
+  /** Writes a frame with a new ack id, once connected. */
+  @FunctionalInterface
+  private interface AckedWrite {
+    void write(int ack) throws IOException;
+  }
+
+  /**
+   * Writes with a new ack id and completes with the server's answer: the response, or {@link PacketError} for an
+   * error answer, no answer within the response timeout (408, naming {@code what}) or no connection (503).
+   */
+  private CompletableFuture<Object> awaitAnswer(String what, AckedWrite frame) {
     int ack = nextAck.incrementAndGet();
     CompletableFuture<JSONArray> answer = new CompletableFuture<>();
     long timeout = options.responseTimeout().toMillis();
     pending.put(ack, new Waiting(answer, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout)));
     try {
       connected.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      write(Frames.send(ack, id), payload);
+      frame.write(ack);
     } catch (Exception e) {
       pending.remove(ack);
       return CompletableFuture.failedFuture(new PacketError(503, "not connected: " + e.getMessage()));
@@ -274,7 +271,7 @@ public final class PacketClient implements AutoCloseable {
       if (error != null) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
         throw cause instanceof TimeoutException
-            ? new PacketError(408, "no response to " + registry.name(id) + " within " + timeout + " ms")
+            ? new PacketError(408, "no response to " + what + " within " + timeout + " ms")
             : cause instanceof PacketError p ? p : new PacketError(503, String.valueOf(cause.getMessage()));
       }
       return response(args);

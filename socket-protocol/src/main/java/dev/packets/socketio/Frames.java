@@ -102,6 +102,14 @@ public final class Frames {
     return "42[" + JSONObject.quote(name) + "," + json + "]";
   }
 
+  /**
+   * A JSON event that asks for an answer: {@code 427["packets:reauthenticate",{"token":"…"}]}, answered {@code
+   * 437[null,{"session":…}]} or {@code 437[{"code":401,"reason":"…"}]}.
+   */
+  public static String event(int ackId, String name, Object json) {
+    return "42" + ackId + "[" + JSONObject.quote(name) + "," + json + "]";
+  }
+
   /** Connect to the main namespace, with auth data or none: {@code 40} or {@code 40{"token":"…"}}. */
   public static String connect(Object authJson) {
     return authJson == null ? "40" : "40" + authJson;

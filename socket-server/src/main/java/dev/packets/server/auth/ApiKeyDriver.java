@@ -59,13 +59,7 @@ public final class ApiKeyDriver implements AuthDriver {
 
   @Override
   public Admission authenticate(Credentials credentials) throws PacketError {
-    String key = null;
-    for (Credentials.Source source : sources) {
-      key = source.in(credentials);
-      if (key != null) {
-        break;
-      }
-    }
+    String key = Credentials.Source.first(sources, credentials);
     if (key == null) {
       return null;
     }

@@ -67,6 +67,17 @@ public record Credentials(Object auth, Map<String, List<String>> headers, Map<St
       return new Source(Kind.QUERY, name);
     }
 
+    /** The value at the first of {@code sources} that has one in {@code credentials}, or null. */
+    public static String first(List<Source> sources, Credentials credentials) {
+      for (Source source : sources) {
+        String value = source.in(credentials);
+        if (value != null) {
+          return value;
+        }
+      }
+      return null;
+    }
+
     /** The value at this place in {@code credentials}, or null. */
     public String in(Credentials credentials) {
       String value = switch (kind) {

@@ -82,13 +82,7 @@ public final class JwtDriver implements AuthDriver {
 
   @Override
   public Admission authenticate(Credentials credentials) throws PacketError {
-    String token = null;
-    for (Credentials.Source source : sources) {
-      token = source.in(credentials);
-      if (token != null) {
-        break;
-      }
-    }
+    String token = Credentials.Source.first(sources, credentials);
     if (token == null) {
       return null;
     }
