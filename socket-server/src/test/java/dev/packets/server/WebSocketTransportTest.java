@@ -98,16 +98,17 @@ class WebSocketTransportTest {
     try (PacketServer server = TestPackets.server().maxPayloadBytes(1024).build().start()) {
       RawSocket other = RawSocket.connected(server.port());
       RawSocket raw = RawSocket.connected(server.port());
+      // fragments of one message up to the limit (1 KiB payload + 64 KiB of frame), then a small one past it: the
+      // server reads that last one whole before it closes, so nothing unread makes its kernel reset the connection
+      // (which would lose the 1009 on its way: a fragment of 16 KiB past the limit did, once in a while)
+      int max = server.config().maxMessage();
       byte[] chunk = new byte[16 * 1024];
-      // fragments of one message, until it is past the limit (1 KiB payload + 64 KiB of frame: the fifth), and no
-      // more: a fragment written after the server closed would reset the connection before its 1009 is read
-      int past = server.config().maxMessage() / chunk.length + 1;
-      for (int i = 0; i < past; i++) {
-        if (raw.closed.isDone()) {
-          break;
-        }
+      int sent = 0;
+      while (sent + chunk.length <= max) {
         raw.ws.sendBinary(ByteBuffer.wrap(chunk), false).get(10, TimeUnit.SECONDS);
+        sent += chunk.length;
       }
+      raw.ws.sendBinary(ByteBuffer.wrap(new byte[max - sent + 100]), false).get(10, TimeUnit.SECONDS);
       assertEquals(1009, raw.closed.get(10, TimeUnit.SECONDS), "closed as too large");
       other.send("451-1[\"" + id(Move.class) + "\"," + PLACEHOLDER + "]",
           TestPackets.REGISTRY.encode(new Move(1, 0, 0)));
