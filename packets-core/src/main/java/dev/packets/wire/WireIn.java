@@ -23,8 +23,11 @@ public final class WireIn {
   private final int limit;
   private final PacketLimits limits;
   private final int bundleDepth;
-  /** What this packet's reader and all its slices have spent: packets in Bundles, items that take no bytes. */
-  private final Spent spent;
+  /**
+   * What this packet's reader and all its slices have spent: packets in Bundles, items that take no bytes. Made on
+   * first use (most packets have neither), then shared with the slices made after.
+   */
+  private Spent spent;
   private int pos;
 
   /** Counts shared by a reader and its slices, so that nesting cannot multiply a limit. */
@@ -35,7 +38,14 @@ public final class WireIn {
 
   /** Reads {@code length} bytes of {@code buf} from {@code offset}; offsets in errors count from {@code offset}. */
   public WireIn(byte[] buf, int offset, int length, PacketLimits limits) {
-    this(buf, offset, offset, offset + length, limits, 0, new Spent());
+    this(buf, offset, offset, offset + length, limits, 0, null);
+  }
+
+  private Spent spent() {
+    if (spent == null) {
+      spent = new Spent();
+    }
+    return spent;
   }
 
   private WireIn(byte[] buf, int base, int pos, int limit, PacketLimits limits, int bundleDepth, Spent spent) {
@@ -195,6 +205,7 @@ public final class WireIn {
     if (minItemBytes <= 0) {
       // items that may take no bytes (empty records) are not bounded by the input's length: a few bytes of nested
       // counts could otherwise ask for billions of objects, so all such items of one packet share the list limit
+      Spent spent = spent();
       spent.emptyItems += count;
       if (spent.emptyItems > limits.maxListLength()) {
         throw new DecodeException(path, start, counted + " that take no bytes: more than "
@@ -224,7 +235,7 @@ public final class WireIn {
    */
   public WireIn slice(int length, int bundleDepth, String path) {
     int at = take(length, path);
-    return new WireIn(buf, base, at, at + length, limits, bundleDepth, spent);
+    return new WireIn(buf, base, at, at + length, limits, bundleDepth, spent());
   }
 
   /**
@@ -232,7 +243,7 @@ public final class WireIn {
    * {@link PacketLimits#maxBundlePackets()}.
    */
   public void countBundlePacket(String path) {
-    if (++spent.bundlePackets > limits.maxBundlePackets()) {
+    if (++spent().bundlePackets > limits.maxBundlePackets()) {
       throw new DecodeException(path, offset(), "Bundle of more than " + limits.maxBundlePackets()
           + " packets exceeds the limit");
     }
