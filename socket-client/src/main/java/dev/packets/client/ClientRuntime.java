@@ -1,5 +1,7 @@
 package dev.packets.client;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
@@ -19,7 +21,7 @@ final class ClientRuntime {
 
   final ClientManager manager;
   /** A manager per TLS context (its properties carry the context), sharing the one container. */
-  private final java.util.Map<SSLContext, ClientManager> tlsManagers = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<SSLContext, ClientManager> tlsManagers = new ConcurrentHashMap<>();
   final ScheduledExecutorService timers;
   /** Where reconnections run: a handshake blocks. */
   final java.util.concurrent.ExecutorService connects;

@@ -2,9 +2,13 @@ package dev.packets.server;
 
 import dev.packets.PacketRegistry;
 import dev.packets.server.auth.Principal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parked session on its way to the node its client came back to, in the form the intercom carries: {@code [id,
@@ -127,15 +131,15 @@ record MovedSession(String id, String pid, Object principal, Map<PacketSocket.Ke
         || !(t.get(3) instanceof Map<?, ?> claims) || !(t.get(4) instanceof String driver)) {
       return null;
     }
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     roles.forEach(r -> names.add(String.valueOf(r)));
-    Map<String, Object> read = new java.util.LinkedHashMap<>();
+    Map<String, Object> read = new LinkedHashMap<>();
     claims.forEach((k, v) -> {
       if (v != null) {
         read.put(String.valueOf(k), v);
       }
     });
-    java.time.Instant expires = t.get(5) instanceof Number ms ? java.time.Instant.ofEpochMilli(ms.longValue()) : null;
+    Instant expires = t.get(5) instanceof Number ms ? Instant.ofEpochMilli(ms.longValue()) : null;
     return new Principal(id, names, read, driver, expires);
   }
 

@@ -7,6 +7,7 @@ import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.Packet;
 import io.socket.socketio.server.parser.Parser;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -113,7 +114,7 @@ final class Outbound {
    * The targets that receive {@code payload} as it is, after each recipient's outbound guards; those given another
    * packet get it pushed here, encoded for them, and those given nothing are left out.
    */
-  private java.util.Collection<PacketSocket> guarded(java.util.Collection<PacketSocket> targets, int id,
+  private Collection<PacketSocket> guarded(Collection<PacketSocket> targets, int id,
       byte[] payload) {
     Object packet = registry.decode(id, payload);
     List<PacketSocket> same = new ArrayList<>(targets.size());

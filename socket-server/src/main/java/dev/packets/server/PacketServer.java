@@ -5,20 +5,25 @@ import dev.packets.codec.Json;
 import dev.packets.intercom.Intercom;
 import dev.packets.server.engine.Gate;
 import dev.packets.server.engine.JettyHost;
-import dev.packets.server.tls.TlsContext;
 import dev.packets.server.http.ResourceServlet;
 import dev.packets.server.http.TextServlet;
+import dev.packets.server.tls.TlsContext;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.servlet.http.HttpServlet;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -72,11 +77,11 @@ public final class PacketServer implements AutoCloseable {
   private final Recovery recovery;
   private final JettyHost host;
   /** Runs the re-checks of admitted principals, when there is authentication; null otherwise. */
-  private java.util.concurrent.ScheduledExecutorService rechecks;
+  private ScheduledExecutorService rechecks;
   /** The server's TLS, or null for plain http. */
   private final TlsContext tls;
   /** The plugins started, in order; closed in reverse. */
-  private final java.util.List<PacketPlugin> startedPlugins = new java.util.ArrayList<>();
+  private final List<PacketPlugin> startedPlugins = new ArrayList<>();
   private State state = State.BUILT;
   private volatile boolean closing;
 
@@ -157,7 +162,7 @@ public final class PacketServer implements AutoCloseable {
         plugin.start(this).toCompletableFuture().get(config.pluginStartTimeout().toMillis(), TimeUnit.MILLISECONDS);
         startedPlugins.add(plugin);
       } catch (Exception e) {
-        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
@@ -165,7 +170,7 @@ public final class PacketServer implements AutoCloseable {
         closing = true;
         stopQuietly();
         config.onStartFailed().forEach(h -> h.on(this));
-        String why = cause instanceof java.util.concurrent.TimeoutException
+        String why = cause instanceof TimeoutException
             ? "did not start within " + config.pluginStartTimeout().toMillis() + " ms" : String.valueOf(cause.getMessage());
         throw new IllegalStateException("plugin " + plugin.name() + " failed to start: " + why, cause);
       }
@@ -189,7 +194,7 @@ public final class PacketServer implements AutoCloseable {
     }
     if (!config.authentication().isEmpty()) {
       long every = config.recheckInterval().toMillis();
-      rechecks = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      rechecks = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "packets-recheck");
         t.setDaemon(true);
         return t;

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -74,9 +76,9 @@ public final class PacketServerMeters implements MeterBinder {
       }
 
       @Override
-      public java.util.concurrent.CompletionStage<Void> start(PacketServer server) {
+      public CompletionStage<Void> start(PacketServer server) {
         new PacketServerMeters(server).bindTo(registry);
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
+        return CompletableFuture.completedFuture(null);
       }
     };
   }

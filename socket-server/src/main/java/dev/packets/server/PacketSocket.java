@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One connected client: its handshake, session attributes and rooms, and the way to send it packets. Every send
@@ -53,7 +54,7 @@ public final class PacketSocket {
   private volatile Object principal;
   private volatile Object clientData;
   /** Whether a re-authentication of this socket is in flight (one at a time). */
-  final java.util.concurrent.atomic.AtomicBoolean reauthenticating = new java.util.concurrent.atomic.AtomicBoolean();
+  final AtomicBoolean reauthenticating = new AtomicBoolean();
   private volatile Mailbox mailbox;
   /**
    * The server's sends that wait for this client's ack, by the server's own ack id; made on the first such send

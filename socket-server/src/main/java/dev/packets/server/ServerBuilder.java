@@ -5,9 +5,12 @@ import dev.packets.server.auth.AuthDriver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Configures a server; every limit has a safe default. */
 public final class ServerBuilder {
@@ -55,7 +58,7 @@ public final class ServerBuilder {
   private final Map<Class<?>, List<OutboundGuard<Object>>> outboundGuards = new LinkedHashMap<>();
   private boolean denyUnguarded;
   private final List<PacketPlugin> plugins = new ArrayList<>();
-  private final java.util.Set<Class<?>> pluginPackets = new java.util.LinkedHashSet<>();
+  private final Set<Class<?>> pluginPackets = new LinkedHashSet<>();
   private Duration pluginStartTimeout = Duration.ofSeconds(30);
   private final List<Hooks.Connect> onConnect = new ArrayList<>();
   private final List<Hooks.Disconnect> onDisconnect = new ArrayList<>();
@@ -411,7 +414,7 @@ public final class ServerBuilder {
    */
   public ServerBuilder requireRoles(Class<?> packet, String... roles) {
     String name = packet.getSimpleName();
-    guards.computeIfAbsent(packet, k -> new ArrayList<>()).add(Permissions.roles(java.util.Set.of(roles), name));
+    guards.computeIfAbsent(packet, k -> new ArrayList<>()).add(Permissions.roles(Set.of(roles), name));
     return this;
   }
 
@@ -524,6 +527,6 @@ public final class ServerBuilder {
   private static <V> Map<Class<?>, List<V>> copy(Map<Class<?>, List<V>> rules) {
     Map<Class<?>, List<V>> copy = new LinkedHashMap<>();
     rules.forEach((type, list) -> copy.put(type, List.copyOf(list)));
-    return java.util.Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
   }
 }
