@@ -275,7 +275,9 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
     }
     Instant now = Instant.now();
     for (PacketSocket socket : sockets.values()) {
-      if (socket.principal() == null || socket.ending) {
+      // a parked session has no connection to close: it is checked when it comes back (recovery admits it as it
+      // was, without its driver, and the next re-check closes it then if it no longer holds)
+      if (socket.principal() == null || socket.ending || isParked(socket)) {
         continue;
       }
       try {
@@ -333,6 +335,12 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
       return;
     }
     reauthenticate(socket, auth, ack);
+  }
+
+  private static boolean isParked(PacketSocket socket) {
+    synchronized (socket) {
+      return socket.parked;
+    }
   }
 
   /**

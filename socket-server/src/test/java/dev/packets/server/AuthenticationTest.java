@@ -37,6 +37,7 @@ import dev.packets.server.auth.Principal;
 import dev.packets.socketio.PacketError;
 import dev.packets.testing.Child;
 import dev.packets.testing.External;
+import dev.packets.testing.TcpProxy;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -305,6 +306,34 @@ class AuthenticationTest {
       return future.get(5, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       throw (Exception) e.getCause();
+    }
+  }
+
+  @Test
+  void aSessionParkedPastItsTokensExpiryIsRecoveredAndThenClosedForIt() throws Exception {
+    try (PacketServer server = TestPackets.server().recovery().authenticate(jwt()).recheckEvery(Duration.ofMillis(50))
+            .build().start();
+        TcpProxy proxy = new TcpProxy(server.port())) {
+      PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:" + proxy.port()), TestPackets.REGISTRY,
+          RecoveryTest.QUICK.withAuth(Map.of("token", token("ada", Instant.now().plusSeconds(2)))));
+      try {
+        proxy.refuse(true);
+        proxy.cut();
+        for (int i = 0; i < 200 && server.metrics().parked() == 0; i++) {
+          Thread.sleep(20);
+        }
+        assertEquals(1, server.metrics().parked(), "parked");
+        Thread.sleep(2_500); // the token expires while the session is parked: there is no connection to close
+        assertEquals(1, server.metrics().parked(), "still parked, not closed");
+        proxy.refuse(false);
+        client.awaitConnected(Duration.ofSeconds(15));
+        for (int i = 0; i < 200 && client.closeReason() == null; i++) {
+          Thread.sleep(20);
+        }
+        assertEquals("token expired", client.closeReason(), "recovered as it was, then closed at the next re-check");
+      } finally {
+        client.close();
+      }
     }
   }
 
