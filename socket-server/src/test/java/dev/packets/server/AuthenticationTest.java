@@ -24,7 +24,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import dev.packets.client.ClientOptions;
 import dev.packets.client.PacketClient;
 import dev.packets.server.TestPackets.Echo;
@@ -39,7 +38,6 @@ import dev.packets.testing.Child;
 import dev.packets.testing.External;
 import dev.packets.testing.TcpProxy;
 import java.io.File;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -194,27 +192,15 @@ class AuthenticationTest {
   void es256KeysComeFromAJwksUrlThatIsFetchedAgainForAnUnknownKeyId() throws Exception {
     ECKey first = new ECKeyGenerator(Curve.P_256).keyID("first").generate();
     ECKey second = new ECKeyGenerator(Curve.P_256).keyID("second").generate();
-    AtomicReference<String> published = new AtomicReference<>(new JWKSet(first.toPublicJWK()).toString());
-    HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    jwks.createContext("/jwks.json", exchange -> {
-      byte[] body = published.get().getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    jwks.start();
-    try {
-      JwtDriver driver = JwtDriver.builder().jwks(new URI("http://127.0.0.1:" + jwks.getAddress().getPort()
-          + "/jwks.json").toURL(), Duration.ofMinutes(5), Duration.ofMillis(1)).build();
+    try (JwksServer jwks = new JwksServer(first)) {
+      JwtDriver driver = JwtDriver.builder().jwks(jwks.url(), Duration.ofMinutes(5), Duration.ofMillis(1)).build();
       assertEquals("ada", admit(driver, es256(first, "ada")).id());
       // the issuer rotates to a new key: a token naming it makes the driver fetch the document again
-      published.set(new JWKSet(List.of(first.toPublicJWK(), second.toPublicJWK())).toString());
+      jwks.publish(first, second);
       assertEquals("bob", admit(driver, es256(second, "bob")).id());
       ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("stranger").generate();
       PacketError unknown = assertThrows(PacketError.class, () -> admit(driver, es256(stranger, "eve")));
       assertEquals("no key for this token's algorithm and key id", unknown.reason());
-    } finally {
-      jwks.stop(0);
     }
   }
 

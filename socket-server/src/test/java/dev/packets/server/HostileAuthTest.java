@@ -9,20 +9,15 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import dev.packets.server.auth.Admission;
 import dev.packets.server.auth.ApiKeyDriver;
 import dev.packets.server.auth.AuthDriver;
 import dev.packets.server.auth.Credentials;
 import dev.packets.server.auth.JwtDriver;
 import dev.packets.socketio.PacketError;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -124,19 +119,8 @@ class HostileAuthTest {
   @Test
   void tokensNamingUnknownKeysDoNotMakeTheServerFetchItsJwksEachTime() throws Exception {
     ECKey known = new ECKeyGenerator(Curve.P_256).keyID("known").generate();
-    AtomicInteger fetches = new AtomicInteger();
-    HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    jwks.createContext("/jwks.json", exchange -> {
-      fetches.incrementAndGet();
-      byte[] body = new JWKSet(known.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    jwks.start();
-    try {
-      JwtDriver driver = JwtDriver.builder().jwks(new URI("http://127.0.0.1:" + jwks.getAddress().getPort()
-          + "/jwks.json").toURL()).build();
+    try (JwksServer jwks = new JwksServer(known)) {
+      JwtDriver driver = JwtDriver.builder().jwks(jwks.url()).build();
       for (int i = 0; i < 50; i++) {
         ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("stranger-" + i).generate();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(stranger.getKeyID()).build(),
@@ -145,9 +129,7 @@ class HostileAuthTest {
         Credentials credentials = new Credentials(Map.of("token", jwt.serialize()), Map.of(), Map.of(), "127.0.0.1");
         assertThrows(PacketError.class, () -> driver.authenticate(credentials));
       }
-      assertTrue(fetches.get() <= 2, fetches.get() + " fetches for 50 unknown key ids: at most one refresh in 30 s");
-    } finally {
-      jwks.stop(0);
+      assertTrue(jwks.fetches() <= 2, jwks.fetches() + " fetches for 50 unknown key ids: at most one refresh in 30 s");
     }
   }
 }
