@@ -194,13 +194,12 @@ public final class WireIn {
   public int getCount(String path, int minItemBytes, String noun) {
     int start = offset();
     int count = getVarUint(path);
-    String counted = noun + " of " + count + (noun.equals("map") ? " entries" : " items");
     if (count > limits.maxListLength()) {
-      throw new DecodeException(path, start, counted + " exceeds the limit of " + limits.maxListLength());
+      throw countError(path, start, noun, count, "exceeds the limit of " + limits.maxListLength());
     }
     if (minItemBytes > 0 && (long) count * minItemBytes > remaining()) {
-      throw new DecodeException(path, start, counted + " needs at least "
-          + ((long) count * minItemBytes) + " bytes, but only " + remaining() + " left");
+      throw countError(path, start, noun, count, "needs at least " + ((long) count * minItemBytes)
+          + " bytes, but only " + remaining() + " left");
     }
     if (minItemBytes <= 0) {
       // items that may take no bytes (empty records) are not bounded by the input's length: a few bytes of nested
@@ -208,12 +207,19 @@ public final class WireIn {
       Spent spent = spent();
       spent.emptyItems += count;
       if (spent.emptyItems > limits.maxListLength()) {
-        throw new DecodeException(path, start, counted + " that take no bytes: more than "
-            + limits.maxListLength() + " such items in one packet");
+        throw countError(path, start, noun, count, "that take no bytes: more than " + limits.maxListLength()
+            + " such items in one packet");
       }
     }
     return count;
   }
+
+  /** "list of 40000 items needs …": built only when a count is refused (the hot path builds no string). */
+  private static DecodeException countError(String path, int at, String noun, int count, String what) {
+    return new DecodeException(path, at, noun + " of " + count + (noun.equals("map") ? " entries " : " items ")
+        + what);
+  }
+
 
   /** Reads {@code length} bytes already checked by {@link #getLength} into a new array. */
   public byte[] getBytes(int length, String path) {
