@@ -45,6 +45,11 @@ final class Authentication {
     throw new PacketError(401, "no credentials that " + String.join(", ", names) + " recognise");
   }
 
+  /** The admission of {@code socket}, presenting {@code auth} with its handshake's headers, query and address. */
+  Admission admit(PacketSocket socket, Object auth) throws PacketError {
+    return admit(new Credentials(auth, socket.headers(), socket.query(), socket.remoteAddress()));
+  }
+
   /** Null while a socket's principal holds at {@code now}; else why it does not (its driver's reason). */
   String recheck(Object principal, Instant now) {
     if (!(principal instanceof Principal p)) {

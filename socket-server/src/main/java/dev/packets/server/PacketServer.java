@@ -20,8 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -76,8 +74,6 @@ public final class PacketServer implements AutoCloseable {
   /** Sessions that survive a reconnect, or null. */
   private final Recovery recovery;
   private final JettyHost host;
-  /** Runs the re-checks of admitted principals, when there is authentication; null otherwise. */
-  private ScheduledExecutorService rechecks;
   /** The server's TLS, or null for plain http. */
   private final TlsContext tls;
   /** The plugins started, in order; closed in reverse. */
@@ -192,15 +188,7 @@ public final class PacketServer implements AutoCloseable {
     if (recovery != null) {
       recovery.start();
     }
-    if (!config.authentication().isEmpty()) {
-      long every = config.recheckInterval().toMillis();
-      rechecks = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "packets-recheck");
-        t.setDaemon(true);
-        return t;
-      });
-      rechecks.scheduleWithFixedDelay(sessions::recheck, every, every, TimeUnit.MILLISECONDS);
-    }
+    sessions.reauthentication().start();
     LOG.info("packets server listening on {}://{}:{}/ ({} packets, fingerprint {})", tls == null ? "http" : "https",
         config.host(), port(),
         config.registry().size(), config.registry().fingerprint());
@@ -344,9 +332,7 @@ public final class PacketServer implements AutoCloseable {
     }
     state = State.CLOSED;
     closing = true;
-    if (rechecks != null) {
-      rechecks.shutdownNow();
-    }
+    sessions.reauthentication().stop();
     cluster.stop();
     if (recovery != null) {
       recovery.stop();

@@ -1,8 +1,6 @@
 package dev.packets.server;
 
 import dev.packets.server.auth.Admission;
-import dev.packets.server.auth.Credentials;
-import dev.packets.server.auth.Principal;
 import dev.packets.server.engine.FrameWriter;
 import dev.packets.server.engine.Gate;
 import dev.packets.server.engine.PollingServlet;
@@ -12,7 +10,6 @@ import dev.packets.socketio.JsonBridge;
 import dev.packets.socketio.PacketError;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoSocket;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +38,7 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
   private final Inbound inbound;
   private final Executor workers;
   private final Authentication authentication;
+  private final Reauthentication reauthentication;
   /** Admitted sockets by socket id. */
   private final Map<String, PacketSocket> sockets = new ConcurrentHashMap<>();
   /** Connected sockets (admitted or still in their connect hooks) by engine.io session id, for the hot path. */
@@ -64,6 +62,8 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
     this.server = server;
     this.config = config;
     this.authentication = new Authentication(config.authentication());
+    this.reauthentication = new Reauthentication(authentication, config, metrics, outbound, workers,
+        sockets::values);
     this.metrics = metrics;
     this.gate = gate;
     this.outbound = outbound;
@@ -83,6 +83,11 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
   void recovery(Recovery recovery, Reconnects reconnects) {
     this.recovery = recovery;
     this.reconnects = reconnects;
+  }
+
+  /** The re-checks and re-authentications of admitted principals. */
+  Reauthentication reauthentication() {
+    return reauthentication;
   }
 
   /** The admitted sockets. */
@@ -207,7 +212,7 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
     }
     raw.registerAllEventListener((event, args) -> {
       if (PacketServer.REAUTHENTICATE_EVENT.equals(event)) {
-        reauthenticating(socket, args);
+        reauthentication.onEvent(socket, args);
       } else {
         inbound.onEvent(socket, event, args);
       }
@@ -235,7 +240,7 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
       workers.execute(() -> {
         try {
           if (!authentication.isEmpty() && claim == null) {
-            Admission admission = authentication.admit(credentials(socket, payload));
+            Admission admission = authentication.admit(socket, payload);
             socket.principal(admission.principal());
             socket.clientData(admission.clientData());
           }
@@ -260,126 +265,6 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
       refuse(socket, admitted, new PacketError(503, "server busy"));
     }
   }
-
-  private static Credentials credentials(PacketSocket socket, Object auth) {
-    return new Credentials(auth, socket.headers(), socket.query(), socket.remoteAddress());
-  }
-
-  /**
-   * Checks every admitted socket's principal again (on the worker pool: a driver may look a revocation up) and
-   * closes, with its driver's reason, each one that no longer holds.
-   */
-  void recheck() {
-    if (authentication.isEmpty()) {
-      return;
-    }
-    Instant now = Instant.now();
-    for (PacketSocket socket : sockets.values()) {
-      // a parked session has no connection to close: it is checked when it comes back (recovery admits it as it
-      // was, without its driver, and the next re-check closes it then if it no longer holds)
-      if (socket.principal() == null || socket.ending || isParked(socket)) {
-        continue;
-      }
-      try {
-        workers.execute(() -> {
-          String reason;
-          try {
-            reason = authentication.recheck(socket.principal(), now);
-          } catch (RuntimeException e) {
-            LOG.warn("re-check of socket {} failed; it stays until the next one", socket.id(), e);
-            return;
-          }
-          if (reason != null && !socket.ending) {
-            LOG.info("socket {} closed: {}", socket.id(), reason);
-            metrics.refused.increment();
-            outbound.close(socket, reason);
-          }
-        });
-      } catch (RejectedExecutionException busy) {
-        return; // the next re-check tries again
-      }
-    }
-  }
-
-  /** Tokens a re-authentication takes from the socket's rate limit: it runs the drivers, which cost more. */
-  static final int REAUTHENTICATION_COST = 10;
-
-  /**
-   * Meters a {@code packets:reauthenticate}: only with an ack, on an admitted socket, one at a time, and at the cost
-   * of {@value #REAUTHENTICATION_COST} packets of the socket's rate limit.
-   */
-  private void reauthenticating(PacketSocket socket, Object[] args) {
-    if (args.length < 2 || !(args[args.length - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback c)) {
-      metrics.protocolErrors.increment();
-      return;
-    }
-    FastAck ack = new FastAck(socket, -1, c);
-    Lane lane = socket.lane;
-    if (lane == null || lane.admitting || authentication.isEmpty()) {
-      ack.sendAcknowledgement(Frames.errorJson(new PacketError(409, lane == null || lane.admitting
-          ? "not admitted yet" : "this server authenticates no one")));
-      return;
-    }
-    if (!lane.bucket.take(REAUTHENTICATION_COST) || !socket.reauthenticating.compareAndSet(false, true)) {
-      metrics.refused.increment();
-      ack.sendAcknowledgement(Frames.errorJson(new PacketError(429, "re-authentications come one at a time, and "
-          + "each counts as " + REAUTHENTICATION_COST + " packets of the rate limit")));
-      return;
-    }
-    Object auth;
-    try {
-      auth = JsonBridge.toJava(args[0], 0);
-    } catch (IllegalArgumentException e) {
-      socket.reauthenticating.set(false);
-      ack.sendAcknowledgement(Frames.errorJson(new PacketError(400, "credentials must be JSON-like")));
-      return;
-    }
-    reauthenticate(socket, auth, ack);
-  }
-
-  private static boolean isParked(PacketSocket socket) {
-    synchronized (socket) {
-      return socket.parked;
-    }
-  }
-
-  /**
-   * A client presents new credentials ({@code packets:reauthenticate}, a token refreshed before it expires): they
-   * must admit the same principal id through the same chain; the socket then carries the new principal (and its
-   * expiry), and the answer is the new client data. A refusal leaves the socket as it was.
-   */
-  private void reauthenticate(PacketSocket socket, Object auth, FastAck ack) {
-    try {
-      workers.execute(() -> {
-        Object[] answer;
-        try {
-          Admission admission = authentication.admit(credentials(socket, auth));
-          Object before = socket.principal();
-          if (before instanceof Principal was && (!(admission.principal() instanceof Principal now)
-              || !now.id().equals(was.id()))) {
-            throw new PacketError(403, "new credentials must be for " + was.id());
-          }
-          socket.principal(admission.principal());
-          socket.clientData(admission.clientData());
-          answer = new Object[] {JSONObject.NULL, new JSONObject().put("session",
-              JsonBridge.toJson(admission.clientData(), config.registry()))};
-        } catch (PacketError refused) {
-          answer = new Object[] {Frames.errorJson(refused)};
-        } catch (RuntimeException e) {
-          String id = Correlation.next();
-          LOG.warn("re-authentication of socket {} failed ({})", socket.id(), id, e);
-          answer = new Object[] {Frames.errorJson(new PacketError(500, "internal error (id " + id + ")"))};
-        }
-        // free before the answer: a client may send the next one as soon as it reads this one
-        socket.reauthenticating.set(false);
-        ack.sendAcknowledgement(answer);
-      });
-    } catch (RejectedExecutionException busy) {
-      socket.reauthenticating.set(false);
-      ack.sendAcknowledgement(Frames.errorJson(new PacketError(503, "server busy")));
-    }
-  }
-
 
   /** Refuses a socket still in its connect hooks (once): tells the client why and disconnects it. */
   private void refuse(PacketSocket socket, CompletableFuture<Void> admitted, PacketError refusal) {

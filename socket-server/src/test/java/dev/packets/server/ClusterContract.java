@@ -248,13 +248,13 @@ abstract class ClusterContract {
   }
 
   /** Two nodes that keep sessions, and a client of node A, through a proxy, in room red. */
-  private record InRed(PacketServer a, PacketServer b, dev.packets.testing.TcpProxy proxy, PacketClient client,
+  private record InRed(PacketServer a, PacketServer b, TcpProxy proxy, PacketClient client,
       List<String> got) {}
 
   private InRed clientOfAInRed() throws Exception {
     PacketServer a = node("a", RecoveryInteropTest.node());
     PacketServer b = node("b", RecoveryInteropTest.node());
-    dev.packets.testing.TcpProxy proxy = new dev.packets.testing.TcpProxy(a.port());
+    TcpProxy proxy = new TcpProxy(a.port());
     open.add(proxy);
     List<String> got = new CopyOnWriteArrayList<>();
     PacketClient client = RecoveryTest.reconnecting(proxy.port(), got);
@@ -263,27 +263,37 @@ abstract class ClusterContract {
     return new InRed(a, b, proxy, client, got);
   }
 
+  /** Cuts the client off node A (the proxy refuses it meanwhile) and waits until A parks its session and it noticed. */
+  private static void breakOff(PacketServer a, TcpProxy proxy, PacketClient client) throws Exception {
+    proxy.refuse(true);
+    proxy.cut();
+    await(() -> a.metrics().parked() == 1, a.metrics().snapshot());
+    await(() -> !client.isConnected(), "the client noticed"); // else awaitConnected sees the old connection
+  }
+
+  /** Lets the client back on, through the proxy now to node B, and waits until it is connected. */
+  private static void backOnTo(PacketServer b, TcpProxy proxy, PacketClient client) throws Exception {
+    proxy.target(b.port());
+    proxy.refuse(false);
+    client.awaitConnected(Duration.ofSeconds(15));
+  }
+
   @Test
   void aSessionWhoseConnectionBrokeMovesToTheNodeItsClientComesBackTo() throws Exception {
     InRed red = clientOfAInRed();
     PacketServer a = red.a();
     PacketServer b = red.b();
-    dev.packets.testing.TcpProxy proxy = red.proxy();
+    TcpProxy proxy = red.proxy();
     PacketClient client = red.client();
     List<String> got = red.got();
     String id = client.socketId();
-    proxy.refuse(true);
-    proxy.cut();
-    await(() -> a.metrics().parked() == 1, a.metrics().snapshot());
-    await(() -> !client.isConnected(), "the client noticed"); // else awaitConnected sees the old connection
+    breakOff(a, proxy, client);
     long before = a.metrics().packetsOut();
     for (String text : List.of("one", "two", "three")) {
       b.to("red").send(new Echo(text)); // through the intercom to node A, where the session waits
     }
     await(() -> a.metrics().packetsOut() == before + 3, a.metrics().snapshot()); // kept in its backlog
-    proxy.target(b.port());
-    proxy.refuse(false);
-    client.awaitConnected(java.time.Duration.ofSeconds(15));
+    backOnTo(b, proxy, client);
     await(() -> got.size() >= 3, got);
     Thread.sleep(200); // nothing more comes
     assertTrue(client.recovered());
@@ -311,13 +321,8 @@ abstract class ClusterContract {
     open.add(client);
     Map<String, Object> session = Map.of("id", "ada", "roles", List.of("player"));
     assertEquals(session, client.session());
-    proxy.refuse(true);
-    proxy.cut();
-    await(() -> a.metrics().parked() == 1, a.metrics().snapshot());
-    await(() -> !client.isConnected(), "the client noticed");
-    proxy.target(b.port());
-    proxy.refuse(false);
-    client.awaitConnected(Duration.ofSeconds(15));
+    breakOff(a, proxy, client);
+    backOnTo(b, proxy, client);
     assertTrue(client.recovered());
     await(() -> b.sockets().size() == 1, b.sockets());
     Principal moved = (Principal) b.sockets().get(0).principal();
@@ -332,7 +337,7 @@ abstract class ClusterContract {
     InRed red = clientOfAInRed();
     PacketServer a = red.a();
     PacketServer b = red.b();
-    dev.packets.testing.TcpProxy proxy = red.proxy();
+    TcpProxy proxy = red.proxy();
     PacketClient client = red.client();
     List<String> got = red.got();
     String id = client.socketId();
@@ -342,9 +347,7 @@ abstract class ClusterContract {
     long before = a.metrics().packetsOut();
     a.to("red").send(new Echo("lost on the way"));
     await(() -> a.metrics().packetsOut() == before + 1, a.metrics().snapshot());
-    proxy.target(b.port());
-    proxy.refuse(false);
-    client.awaitConnected(java.time.Duration.ofSeconds(15));
+    backOnTo(b, proxy, client);
     await(() -> !got.isEmpty(), got);
     Thread.sleep(200); // nothing more comes
     assertTrue(client.recovered(), "node A handed over the session it still thought connected");
