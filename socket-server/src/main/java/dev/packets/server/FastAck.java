@@ -15,13 +15,19 @@ import org.json.JSONObject;
  */
 final class FastAck implements SocketIoSocket.ReceivedByLocalAcknowledgementCallback {
   private final PacketSocket socket;
+  private final SocketIoLink link;
   private final int id;
   /** The library's own callback for an event it parsed, or null for one that came the hot way. */
   private final SocketIoSocket.ReceivedByLocalAcknowledgementCallback library;
 
-  /** The ack {@code id} of a packet that came the hot way (null {@code library}), or an event the library parsed. */
-  FastAck(PacketSocket socket, int id, SocketIoSocket.ReceivedByLocalAcknowledgementCallback library) {
+  /**
+   * The ack {@code id} of a packet that came the hot way on {@code link} (null {@code library}), or of an event the
+   * library parsed ({@code link} null: the library's callback answers).
+   */
+  FastAck(PacketSocket socket, SocketIoLink link, int id,
+      SocketIoSocket.ReceivedByLocalAcknowledgementCallback library) {
     this.socket = socket;
+    this.link = link;
     this.id = id;
     this.library = library;
   }
@@ -36,7 +42,7 @@ final class FastAck implements SocketIoSocket.ReceivedByLocalAcknowledgementCall
       Packet<JSONArray> packet = new Packet<>(HasBinary.hasBinary(data) ? Parser.BINARY_ACK : Parser.ACK, data);
       packet.id = id;
       packet.nsp = "/";
-      socket.raw().getClient().sendPacket(packet);
+      link.raw().getClient().sendPacket(packet);
     };
     if (library != null) {
       // an event the library parsed: its callback knows the ack id, and writes the ack the library's way
@@ -44,18 +50,18 @@ final class FastAck implements SocketIoSocket.ReceivedByLocalAcknowledgementCall
       for (Object arg : args) {
         bytes += arg instanceof byte[] b ? b.length : arg instanceof String s ? s.length() : 0;
       }
-      socket.mailbox().offer(new Mailbox.Send(null, null, viaLibrary, bytes));
+      socket.mailbox().offer(Mailbox.Send.library(viaLibrary, bytes));
       return;
     }
     if (args.length == 2 && args[0] == JSONObject.NULL && args[1] instanceof String s) {
       String frame = Frames.jsonAck(id, JSONObject.quote(s));
-      socket.mailbox().offer(new Mailbox.Send(frame, null, viaLibrary, frame.length()));
+      socket.mailbox().offer(Mailbox.Send.text(frame, viaLibrary));
       return;
     }
     if (args.length == 3 && args[0] == JSONObject.NULL && args[1] instanceof byte[] payload
         && args[2] instanceof Integer packet) {
       String header = Frames.packetAck(id, packet);
-      socket.mailbox().offer(new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length));
+      socket.mailbox().offer(Mailbox.Send.binary(header, payload, viaLibrary, packet));
       return;
     }
     JSONArray data = new JSONArray();
@@ -64,13 +70,13 @@ final class FastAck implements SocketIoSocket.ReceivedByLocalAcknowledgementCall
     }
     if (!HasBinary.hasBinary(data)) {
       String frame = Frames.ackOf(id, data.toString());
-      socket.mailbox().offer(new Mailbox.Send(frame, null, viaLibrary, frame.length()));
+      socket.mailbox().offer(Mailbox.Send.text(frame, viaLibrary));
       return;
     }
     int bytes = 64;
     for (Object arg : args) {
       bytes += arg instanceof byte[] b ? b.length : 0;
     }
-    socket.mailbox().offer(new Mailbox.Send(null, null, viaLibrary, bytes));
+    socket.mailbox().offer(Mailbox.Send.library(viaLibrary, bytes));
   }
 }

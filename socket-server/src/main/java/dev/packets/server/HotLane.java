@@ -2,6 +2,8 @@ package dev.packets.server;
 
 import dev.packets.server.engine.FastLane;
 import dev.packets.server.engine.FrameWriter;
+import dev.packets.socketio.Frames;
+import org.json.JSONArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,7 @@ final class HotLane implements FastLane {
     }
     packets.increment();
     try {
-      inbound.onPacket(socket, packetId, payload, ackId < 0 ? null : new FastAck(socket, ackId, null));
+      inbound.onPacket(socket, packetId, payload, ackId < 0 ? null : socket.link().ack(socket, ackId));
     } catch (RuntimeException e) {
       LOG.warn("packet from socket {} failed", socket.id(), e);
     }
@@ -49,7 +51,7 @@ final class HotLane implements FastLane {
   public void ack(String sid, int ackId, String json, byte[] attachment) {
     PacketSocket socket = sessions.bySession(sid);
     if (socket != null) {
-      outbound.answered(socket, ackId, json, attachment);
+      outbound.answered(socket, ackId, Frames.withAttachment(new JSONArray(json), attachment));
     }
   }
 

@@ -79,7 +79,8 @@ final class Inbound {
         socket.json = true;
       }
     }
-    receive(socket, ack == null ? null : new FastAck(socket, -1, ack), () -> parse(event, args, arguments));
+    receive(socket, ack == null ? null : new FastAck(socket, null, -1, ack),
+        () -> parse(event, args, arguments));
   }
 
   /** A packet that came the hot way (see {@code FastLane}): its id and payload; {@code ack} null when unwanted. */

@@ -22,12 +22,11 @@ final class JsonOut {
   }
 
   /** The push of packet {@code id} ({@code payload}) to {@code socket}, with its offset or none. */
-  Mailbox.Send push(PacketSocket socket, int id, byte[] payload, String offset) {
+  Mailbox.Send push(SocketIoSocket raw, int id, byte[] payload, String offset) {
     JSONArray event = dehydrated(id, payload);
     if (offset != null) {
       event.put(offset);
     }
-    SocketIoSocket raw = socket.raw();
     Object[] args = new Object[event.length() - 1];
     for (int i = 1; i < event.length(); i++) {
       args[i - 1] = event.get(i);
@@ -35,17 +34,16 @@ final class JsonOut {
     String name = event.getString(0);
     Runnable viaLibrary = () -> raw.send(name, args);
     if (HasBinary.hasBinary(event)) {
-      return new Mailbox.Send(null, null, viaLibrary, payload.length + 64);
+      return Mailbox.Send.library(viaLibrary, payload.length + 64);
     }
     String frame = "42" + event;
-    return new Mailbox.Send(frame, null, viaLibrary, frame.length());
+    return Mailbox.Send.text(frame, viaLibrary);
   }
 
   /** The send of packet {@code id} to {@code socket} that awaits its answer under {@code ack}. */
-  Mailbox.Send send(PacketSocket socket, int ack, int id, byte[] payload) {
+  Mailbox.Send send(SocketIoSocket raw, int ack, int id, byte[] payload) {
     JSONArray event = dehydrated(id, payload);
     boolean binary = HasBinary.hasBinary(event);
-    SocketIoSocket raw = socket.raw();
     Runnable viaLibrary = () -> {
       Packet<JSONArray> asked = new Packet<>(binary ? Parser.BINARY_EVENT : Parser.EVENT, event);
       asked.id = ack;
@@ -53,10 +51,10 @@ final class JsonOut {
       raw.getClient().sendPacket(asked);
     };
     if (binary) {
-      return new Mailbox.Send(null, null, viaLibrary, payload.length + 64);
+      return Mailbox.Send.library(viaLibrary, payload.length + 64);
     }
     String frame = "42" + ack + event;
-    return new Mailbox.Send(frame, null, viaLibrary, frame.length());
+    return Mailbox.Send.text(frame, viaLibrary);
   }
 
   /**

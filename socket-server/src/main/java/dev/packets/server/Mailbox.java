@@ -1,6 +1,7 @@
 package dev.packets.server;
 
 import dev.packets.server.engine.FrameWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -19,13 +20,38 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
  */
 final class Mailbox {
   /**
-   * One thing to send: frames for the websocket, or the same sent through the library (polling): by {@code
-   * viaLibrary}, or for a push shared by every socket of a broadcast ({@code viaLibrary} null) by the mailbox's own
-   * {@linkplain #library way through the library}, as packet {@code packetId}.
+   * One thing to send: a websocket's frames — a text frame, a binary frame, or a text header and its binary
+   * attachment, as UTF-8 and bytes made once, so that a fan-out's recipients share them — or, when there are none,
+   * or no websocket carries the session (polling), the same sent through the library: by {@code viaLibrary}, or for
+   * a push shared by every socket of a broadcast ({@code viaLibrary} null) by the mailbox's own {@linkplain #library
+   * way through the library}, as packet {@code packetId}.
    */
-  record Send(String header, byte[] attachment, Runnable viaLibrary, int bytes, int packetId) {
-    Send(String header, byte[] attachment, Runnable viaLibrary, int bytes) {
-      this(header, attachment, viaLibrary, bytes, -1);
+  record Send(byte[] text, byte[] binary, Runnable viaLibrary, int bytes, int packetId) {
+    /** One text frame. */
+    static Send text(String frame, Runnable viaLibrary) {
+      byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
+      return new Send(utf8, null, viaLibrary, utf8.length, -1);
+    }
+
+    /** A text header and its binary attachment; {@code packetId} for the library's way of a shared push. */
+    static Send binary(String header, byte[] attachment, Runnable viaLibrary, int packetId) {
+      byte[] utf8 = header.getBytes(StandardCharsets.UTF_8);
+      return new Send(utf8, attachment, viaLibrary, utf8.length + attachment.length, packetId);
+    }
+
+    /** One binary frame. */
+    static Send frame(byte[] frame, Runnable viaLibrary) {
+      return new Send(null, frame, viaLibrary, frame.length, -1);
+    }
+
+    /** Something only the library (or the link) does: an ack it owes, a disconnect; {@code bytes} its cost. */
+    static Send library(Runnable viaLibrary, int bytes) {
+      return new Send(null, null, viaLibrary, bytes, -1);
+    }
+
+    /** Whether it has frames a websocket writes as they are. */
+    boolean framed() {
+      return text != null || binary != null;
     }
   }
 
@@ -252,15 +278,10 @@ final class Mailbox {
 
   private void write(Send send) {
     int bytes = cost(send);
-    FrameWriter writer = send.header() == null ? null : this.writer;
+    FrameWriter writer = send.framed() ? this.writer : null;
     try {
       if (writer != null) {
-        Runnable written = () -> PENDING.addAndGet(this, -bytes);
-        if (send.attachment() == null) {
-          writer.text(send.header(), written);
-        } else {
-          writer.binary(send.header(), send.attachment(), written);
-        }
+        writer.write(send.text(), send.binary(), () -> PENDING.addAndGet(this, -bytes));
       } else {
         IN_LIBRARY.addAndGet(this, bytes);
         if (send.viaLibrary() != null) {

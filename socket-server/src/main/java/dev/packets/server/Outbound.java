@@ -3,9 +3,6 @@ package dev.packets.server;
 import dev.packets.PacketRegistry;
 import dev.packets.socketio.Frames;
 import dev.packets.socketio.PacketError;
-import io.socket.socketio.server.SocketIoSocket;
-import io.socket.socketio.server.parser.Packet;
-import io.socket.socketio.server.parser.Parser;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +12,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
@@ -67,8 +63,7 @@ final class Outbound {
     if (permissions.filters(registry.type(id))) {
       targets = guarded(targets, id, payload);
     }
-    String header = Frames.push(id);
-    Mailbox.Send shared = new Mailbox.Send(header, payload, null, header.length() + payload.length, id);
+    FanOut fanOut = new FanOut(id, payload);
     int batch = Math.max(DRAIN_BATCH, (targets.size() + CORES - 1) / CORES);
     Mailbox[] due = new Mailbox[Math.min(batch, targets.size())];
     Mailbox.Send[] carried = new Mailbox.Send[due.length];
@@ -76,12 +71,14 @@ final class Outbound {
     for (PacketSocket socket : targets) {
       Mailbox mailbox = socket.mailbox();
       int left;
+      Mailbox.Send shared = null;
       if (socket.backlog == null && !socket.json) {
         metrics.packetsOut.increment();
         metrics.bytesOut.add(payload.length);
+        shared = socket.link().shared(fanOut);
         left = mailbox.offerFanOut(shared);
       } else {
-        left = push(socket, id, header, payload, true) ? Mailbox.DRAIN : Mailbox.NOTHING;
+        left = push(socket, id, payload, true) ? Mailbox.DRAIN : Mailbox.NOTHING;
       }
       if (left != Mailbox.NOTHING && !mailbox.carried()) {
         // through the library (polling): a write there may block on a client that does not read, so such a
@@ -159,16 +156,16 @@ final class Outbound {
   private void pushUnguarded(PacketSocket socket, Object packet) {
     byte[] payload = registry.encode(packet);
     int id = registry.id(packet.getClass());
-    push(socket, id, Frames.push(id), payload, false);
+    push(socket, id, payload, false);
   }
 
   /** Offers a push; {@code deferred}: true when the caller must have the mailbox drained. */
-  private boolean push(PacketSocket socket, int id, String header, byte[] payload, boolean deferred) {
+  private boolean push(PacketSocket socket, int id, byte[] payload, boolean deferred) {
     metrics.packetsOut.increment();
     metrics.bytesOut.add(payload.length);
     Backlog backlog = socket.backlog;
     if (backlog == null) {
-      return offer(socket, id, header, payload, null, deferred);
+      return offer(socket, id, payload, null, deferred);
     }
     // a session that can be recovered: each push gets its offset and is kept, and is offered under the socket's
     // lock, so what a recovery sends again and what comes after it stay in order
@@ -178,8 +175,7 @@ final class Outbound {
       if (socket.parked) {
         return false;
       }
-      String text = Backlog.text(offset);
-      return offer(socket, id, Frames.push(id, text), payload, text, deferred);
+      return offer(socket, id, payload, Backlog.text(offset), deferred);
     }
   }
 
@@ -188,25 +184,13 @@ final class Outbound {
     for (Backlog.Entry entry : missed) {
       metrics.packetsOut.increment();
       metrics.bytesOut.add(entry.payload().length);
-      String text = Backlog.text(entry.offset());
-      offer(socket, entry.packetId(), Frames.push(entry.packetId(), text), entry.payload(), text, false);
+      offer(socket, entry.packetId(), entry.payload(), Backlog.text(entry.offset()), false);
     }
   }
 
-  private boolean offer(PacketSocket socket, int id, String header, byte[] payload, String offset,
-      boolean deferred) {
-    if (socket.json) {
-      Mailbox.Send send = json.push(socket, id, payload, offset);
-      if (deferred) {
-        return socket.mailbox().offerDeferred(send);
-      }
-      socket.mailbox().offer(send);
-      return false;
-    }
-    SocketIoSocket raw = socket.raw();
-    Runnable viaLibrary = offset == null ? () -> raw.send(String.valueOf(id), payload)
-        : () -> raw.send(String.valueOf(id), payload, offset);
-    Mailbox.Send send = new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length);
+  private boolean offer(PacketSocket socket, int id, byte[] payload, String offset, boolean deferred) {
+    Mailbox.Send send = socket.json && socket.link() instanceof SocketIoLink link
+        ? json.push(link.raw(), id, payload, offset) : socket.link().push(id, payload, offset);
     if (deferred) {
       return socket.mailbox().offerDeferred(send);
     }
@@ -216,9 +200,7 @@ final class Outbound {
 
   /** Queues a JSON event ({@code packets:ready}, {@code packets:close}…) for one socket. */
   void event(PacketSocket socket, String event, JSONObject data) {
-    String frame = Frames.event(event, data);
-    SocketIoSocket raw = socket.raw();
-    socket.mailbox().offer(new Mailbox.Send(frame, null, () -> raw.send(event, data), frame.length()));
+    socket.mailbox().offer(socket.link().event(event, data));
   }
 
   /** Tells the client why, then disconnects it once what was queued before is written. */
@@ -231,8 +213,8 @@ final class Outbound {
   /** Disconnects a socket from its mailbox's drain, after everything queued before. */
   void disconnectAfterMailbox(PacketSocket socket) {
     socket.ending = true;
-    SocketIoSocket raw = socket.raw();
-    socket.mailbox().offer(new Mailbox.Send(null, null, () -> raw.disconnect(true), 0));
+    Link link = socket.link();
+    socket.mailbox().offer(Mailbox.Send.library(link::disconnect, 0));
   }
 
   /**
@@ -266,21 +248,8 @@ final class Outbound {
     int ack = socket.nextAckId();
     CompletableFuture<Object> response = new CompletableFuture<>();
     awaiting.put(ack, response);
-    Mailbox.Send out;
-    if (socket.json) {
-      out = json.send(socket, ack, id, payload);
-    } else {
-      String header = Frames.send(ack, id);
-      SocketIoSocket raw = socket.raw();
-      Runnable viaLibrary = () -> {
-        JSONArray data = new JSONArray().put(String.valueOf(id)).put(payload);
-        Packet<JSONArray> event = new Packet<>(Parser.BINARY_EVENT, data);
-        event.id = ack;
-        event.nsp = "/";
-        raw.getClient().sendPacket(event);
-      };
-      out = new Mailbox.Send(header, payload, viaLibrary, header.length() + payload.length);
-    }
+    Mailbox.Send out = socket.json && socket.link() instanceof SocketIoLink link ? json.send(link.raw(), ack, id, payload)
+        : socket.link().request(ack, id, payload);
     if (!socket.mailbox().offer(out)) {
       awaiting.remove(ack);
       return CompletableFuture.failedFuture(new PacketError(503, "the socket is closed"));
@@ -302,14 +271,14 @@ final class Outbound {
    * Completes the send that awaits the client's ack {@code ackId}: {@code [null, value]}, {@code [null, payload,
    * id]} with the attachment, or {@code [{code, reason}]}. An ack for no such send is dropped.
    */
-  void answered(PacketSocket socket, int ackId, String json, byte[] attachment) {
+  void answered(PacketSocket socket, int ackId, org.json.JSONArray args) {
     Map<Integer, CompletableFuture<Object>> awaiting = socket.awaitingOrNull();
     CompletableFuture<Object> waiting = awaiting == null ? null : awaiting.remove(ackId);
     if (waiting == null) {
       return;
     }
     try {
-      waiting.complete(Frames.answer(Frames.withAttachment(new JSONArray(json), attachment), registry));
+      waiting.complete(Frames.answer(args, registry));
     } catch (PacketError refused) {
       waiting.completeExceptionally(refused);
     } catch (RuntimeException e) {

@@ -69,6 +69,8 @@ public final class PacketServer implements AutoCloseable {
   private final Inbound inbound;
   private final Sessions sessions;
   private final HotLane lane;
+  /** What comes in on the packets lane. */
+  private final LaneDoor laneDoor;
   private final Cluster cluster;
   private final ClusterView clusterView;
   /** Sessions that survive a reconnect, or null. */
@@ -92,6 +94,7 @@ public final class PacketServer implements AutoCloseable {
     this.inbound = new Inbound(config, metrics, workers, outbound, permissions);
     this.sessions = new Sessions(this, config, metrics, gate, outbound, inbound, workers);
     this.lane = new HotLane(sessions, inbound, outbound);
+    this.laneDoor = new LaneDoor(sessions, inbound, outbound, metrics);
     this.cluster = new Cluster(config.intercom(), config.registry(), sessions, outbound, metrics);
     this.clusterView = new ClusterView(cluster);
     sessions.cluster(cluster);
@@ -115,7 +118,8 @@ public final class PacketServer implements AutoCloseable {
     this.host = new JettyHost(new JettyHost.Setup(config.host(), config.port(), config.pingInterval(),
         config.pingTimeout(), config.inlineReads(), config.minDataRate(), config.maxPollingBody(),
         config.maxMessage(), config.allowCredentials(), config.maxAttachments(), config.ratePerSecond(),
-        config.rateBurst(), tls == null ? null : tls.factory()), gate, lane, new JettyHost.Events() {
+        config.rateBurst(), tls == null ? null : tls.factory(), config.authenticationTimeout()), gate, lane,
+        laneDoor, new JettyHost.Events() {
           @Override
           public void session(EngineIoSocket session) {
             sessions.opened(session);

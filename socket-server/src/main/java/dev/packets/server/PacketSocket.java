@@ -1,7 +1,6 @@
 package dev.packets.server;
 
 import dev.packets.socketio.PacketError;
-import io.socket.socketio.server.SocketIoSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class PacketSocket {
   private final PacketServer server;
   private final Outbound outbound;
-  /** The Socket.IO socket it is connected on now (a recovered session is on a new one). */
-  private volatile SocketIoSocket socket;
-  /** Its id for the whole session: the first Socket.IO socket's, kept when the session is recovered. */
+  /** The connection it is on now, Socket.IO's or the lane's (a recovered session is on a new one). */
+  private volatile Link link;
+  /** Its id for the whole session: its first connection's, kept when the session is recovered. */
   private final String id;
   private volatile String address;
   private final Object auth;
@@ -37,8 +36,8 @@ public final class PacketSocket {
   volatile boolean json;
   /** Whether it has sent a packet yet (its first one decides {@link #json}). */
   volatile boolean spoken;
-  /** The Socket.IO socket of a connection taken over by the client's return (its late disconnect is ignored). */
-  SocketIoSocket takenOver;
+  /** A connection taken over by the client's return (its late disconnect is ignored). */
+  Link takenOver;
   /** Set when the server ends the connection (a close, a refusal, an overflow): such a session is not parked. */
   volatile boolean ending;
   private volatile boolean recovered;
@@ -65,22 +64,22 @@ public final class PacketSocket {
       java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(PacketSocket.class, "nextAck");
   private volatile int nextAck;
 
-  PacketSocket(PacketServer server, Outbound outbound, SocketIoSocket socket, Object auth, Mailbox mailbox,
+  PacketSocket(PacketServer server, Outbound outbound, Link link, String firstId, Object auth, Mailbox mailbox,
       String address, String pid, Backlog backlog, String id) {
     this.server = server;
     this.outbound = outbound;
     this.address = address;
-    this.socket = socket;
+    this.link = link;
     this.auth = auth;
     this.mailbox = mailbox;
     this.pid = pid;
     this.backlog = backlog;
-    this.id = id == null ? socket.getId() : id;
+    this.id = id == null ? firstId : id;
   }
 
   /** The session comes back on another connection: the caller holds this socket's lock. */
-  void resume(SocketIoSocket socket, Mailbox mailbox, String address) {
-    this.socket = socket;
+  void resume(Link link, Mailbox mailbox, String address) {
+    this.link = link;
     this.mailbox = mailbox;
     this.address = address;
     this.recovered = true;
@@ -129,9 +128,9 @@ public final class PacketSocket {
     return id;
   }
 
-  /** The engine.io session id (the connection under this socket). */
+  /** The id of the connection under this socket (engine.io's session id, or the lane's). */
   String session() {
-    return socket.getClient().getId();
+    return link.session();
   }
 
   public PacketServer server() {
@@ -140,12 +139,12 @@ public final class PacketSocket {
 
   /** The handshake's headers, names as the client sent them. */
   public Map<String, List<String>> headers() {
-    return socket.getInitialHeaders();
+    return link.headers();
   }
 
   /** The handshake's query parameters. */
   public Map<String, String> query() {
-    return socket.getInitialQuery();
+    return link.query();
   }
 
   /**
@@ -156,7 +155,7 @@ public final class PacketSocket {
     return address;
   }
 
-  /** The auth payload of the Socket.IO connect packet (JSON-like), or null. */
+  /** The auth payload the client connected with (Socket.IO's CONNECT, the lane's hello; JSON-like), or null. */
   public Object auth() {
     return auth;
   }
@@ -233,7 +232,7 @@ public final class PacketSocket {
 
   /** Whether it is connected now (a parked session waiting to be recovered is not). */
   public boolean connected() {
-    return socket.isConnected();
+    return link.connected();
   }
 
   /**
@@ -313,8 +312,14 @@ public final class PacketSocket {
     attributes().put(key, value);
   }
 
-  SocketIoSocket raw() {
-    return socket;
+  /** The connection it is on now. */
+  Link link() {
+    return link;
+  }
+
+  /** Whether it is on the packets lane (else on Socket.IO). */
+  public boolean onLane() {
+    return link instanceof LaneLink;
   }
 
   @Override

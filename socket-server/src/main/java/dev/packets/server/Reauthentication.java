@@ -114,7 +114,8 @@ final class Reauthentication {
       metrics.protocolErrors.increment();
       return;
     }
-    FastAck ack = new FastAck(socket, -1, c);
+    SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack = c instanceof LaneLink.Ack ? c
+        : new FastAck(socket, null, -1, c);
     Lane lane = socket.lane;
     if (lane == null || lane.admitting || authentication.isEmpty()) {
       ack.sendAcknowledgement(Frames.errorJson(new PacketError(409, lane == null || lane.admitting
@@ -142,7 +143,8 @@ final class Reauthentication {
    * New credentials must admit the same principal id through the same chain; the socket then carries the new
    * principal (and its expiry), and the answer is the new client data. A refusal leaves the socket as it was.
    */
-  private void reauthenticate(PacketSocket socket, Object auth, FastAck ack) {
+  private void reauthenticate(PacketSocket socket, Object auth,
+      SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack) {
     try {
       workers.execute(() -> {
         Object[] answer;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.json.JSONObject;
 
 /**
@@ -70,6 +72,52 @@ final class Reconnects {
     if (left != null && left.claim() != null) {
       recovery.unclaimed(left.claim());
     }
+  }
+
+  /**
+   * A lane's hello, {@code {"pid":"…","offset":"…",…}}: {@code decided} gets a claimed session to resume, or a new
+   * one with its pid; at once, or after the other nodes were asked (on the pool), unless the connection is {@code
+   * gone} by then (a claim is given back).
+   */
+  void decide(Object hello, BooleanSupplier gone, Consumer<Decision> decided) {
+    String pid = null;
+    long offset = -1;
+    if (hello instanceof Map<?, ?> data) {
+      pid = data.get("pid") instanceof String p && p.length() <= 64 ? p : null;
+      String text = data.get("offset") instanceof String o ? o : null;
+      offset = Backlog.parse(text);
+      if (text != null && offset < 0) {
+        pid = null; // an offset that is none of ours: nothing can be recovered
+      }
+    }
+    decide(pid, offset, gone, decided);
+  }
+
+  /**
+   * Decides for {@code pid} (null: a new session) at once (true), or asks the other nodes and gives {@code decided}
+   * their answer later, on the pool, unless the connection is {@code gone} by then (false).
+   */
+  private boolean decide(String pid, long offset, BooleanSupplier gone, Consumer<Decision> decided) {
+    if (pid == null) {
+      decided.accept(new Decision(Recovery.newPid(), null, false));
+      return true;
+    }
+    Recovery.Claim claim = recovery.claimLocal(pid, offset);
+    if (claim != null) {
+      decided.accept(new Decision(pid, claim, true));
+      return true;
+    }
+    recovery.claimRemote(pid, offset).whenComplete((remote, error) -> pool.execute(() -> {
+      if (gone.getAsBoolean()) {
+        // gone while the other nodes were asked: nothing to decide for (a session handed over is parked here)
+        if (remote != null) {
+          recovery.unclaimed(remote);
+        }
+        return;
+      }
+      decided.accept(remote != null ? new Decision(pid, remote, true) : new Decision(Recovery.newPid(), null, true));
+    }));
+    return false;
   }
 
   /** Whether {@code packet} (a Socket.IO packet without engine.io's type) is a CONNECT to the main namespace. */
@@ -139,28 +187,15 @@ final class Reconnects {
           pid = null; // the library refuses it in its own words
         }
       }
-      if (pid == null) {
-        decided(new Decision(Recovery.newPid(), null, false));
-        return true;
-      }
-      Recovery.Claim claim = recovery.claimLocal(pid, offset);
-      if (claim != null) {
-        decided(new Decision(pid, claim, true));
-        return true;
-      }
-      String asked = pid;
-      recovery.claimRemote(pid, offset).whenComplete((remote, error) -> pool.execute(() -> {
-        if (session.getReadyState() == io.socket.engineio.server.ReadyState.CLOSED) {
-          // gone while the other nodes were asked: nothing to decide for (a session handed over is parked here)
-          if (remote != null) {
-            recovery.unclaimed(remote);
-          }
-          return;
-        }
-        decided(remote != null ? new Decision(asked, remote, true) : new Decision(Recovery.newPid(), null, true));
-        release();
-      }));
-      return false;
+      return Reconnects.this.decide(pid, offset,
+          () -> session.getReadyState() == io.socket.engineio.server.ReadyState.CLOSED, decision -> {
+            decided(decision);
+            synchronized (this) {
+              if (held != null) {
+                release(); // decided after the other nodes were asked: what came meanwhile goes on
+              }
+            }
+          });
     }
 
     private void decided(Decision decision) {

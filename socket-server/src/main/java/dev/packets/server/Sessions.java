@@ -3,6 +3,7 @@ package dev.packets.server;
 import dev.packets.server.auth.Admission;
 import dev.packets.server.engine.FrameWriter;
 import dev.packets.server.engine.Gate;
+import dev.packets.server.engine.LaneConnection;
 import dev.packets.server.engine.PollingServlet;
 import dev.packets.server.engine.TokenBucket;
 import dev.packets.socketio.Frames;
@@ -83,6 +84,11 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
   void recovery(Recovery recovery, Reconnects reconnects) {
     this.recovery = recovery;
     this.reconnects = reconnects;
+  }
+
+  /** The door where a CONNECT or a lane's hello asks to recover a session, or null (sessions are not kept). */
+  Reconnects reconnects() {
+    return reconnects;
   }
 
   /** The re-checks and re-authentications of admitted principals. */
@@ -174,41 +180,24 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
     }
     Reconnects door = reconnects;
     Reconnects.Decision decision = door == null ? null : door.take(session);
-    Mailbox mailbox = outbound.mailbox(this, session);
     // the socket keeps its address; the session's entry is not needed any more (one CONNECT a session)
     String address = addresses.remove(session);
-    address = address == null ? "unknown" : address;
-    Lane lane = new Lane(new TokenBucket(config.ratePerSecond(), config.rateBurst()));
-    PacketSocket socket;
-    if (decision != null && decision.claim() != null) {
-      socket = resumed(decision.claim(), raw, mailbox, address, lane);
-    } else {
-      Object auth;
-      try {
-        auth = JsonBridge.toJava(raw.getConnectData(), 0);
-      } catch (IllegalArgumentException e) {
-        auth = null;
-      }
-      if (decision != null && decision.asked()) {
-        metrics.notRecovered.increment();
-      }
-      socket = new PacketSocket(server, outbound, raw, auth, mailbox, address,
-          decision == null ? null : decision.pid(), decision == null ? null : new Backlog(), null);
-      socket.lane = lane;
-      // a client says how it reads packets with {"packets": "json"} (it has no codecs) or {"packets": "binary"} in
-      // its auth; else its first packet decides (see Inbound)
-      Object reads = auth instanceof Map<?, ?> m ? m.get("packets") : null;
-      socket.json = "json".equals(reads);
-      socket.spoken = "json".equals(reads) || "binary".equals(reads);
+    Object auth;
+    try {
+      auth = JsonBridge.toJava(raw.getConnectData(), 0);
+    } catch (IllegalArgumentException e) {
+      auth = null;
     }
+    SocketIoLink link = new SocketIoLink(raw);
+    PacketSocket socket = open(link, raw.getId(), auth, address == null ? "unknown" : address, decision);
     // a broadcast's one shared push, through the library when no websocket carries the session
-    mailbox.library(send -> raw.send(String.valueOf(send.packetId()), send.attachment()));
+    socket.mailbox().library(send -> raw.send(String.valueOf(send.packetId()), send.binary()));
     bySession.put(session, socket);
     // after the put: a websocket that takes the session over from now on tells the mailbox itself (carried());
     // one that did before is seen here (never overwritten with null: carried() may have run in between)
     FrameWriter carrier = writers.get(session);
     if (carrier != null) {
-      mailbox.carriedBy(carrier);
+      socket.mailbox().carriedBy(carrier);
     }
     raw.registerAllEventListener((event, args) -> {
       if (PacketServer.REAUTHENTICATE_EVENT.equals(event)) {
@@ -217,8 +206,64 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
         inbound.onEvent(socket, event, args);
       }
     });
-    raw.on("disconnect", args -> disconnected(socket, raw, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
-    Recovery.Claim claim = decision == null ? null : decision.claim();
+    raw.on("disconnect", args -> disconnected(socket, link, args.length > 0 ? String.valueOf(args[0]) : "unknown"));
+    admission(socket, decision == null ? null : decision.claim());
+  }
+
+  /**
+   * A lane connection's hello: a new socket (or a recovered one, {@code decision}), its mailbox writing straight
+   * onto the connection, admitted now or after its hooks.
+   */
+  void connected(LaneConnection connection, Object auth, Reconnects.Decision decision) {
+    LaneLink link = new LaneLink(connection);
+    PacketSocket socket = open(link, connection.id(), auth, connection.address(), decision);
+    socket.json = false; // the lane carries binary packets only: its clients have codecs
+    socket.spoken = true;
+    socket.mailbox().carriedBy(connection);
+    bySession.put(connection.id(), socket);
+    link.socket(socket);
+    connection.attach(link);
+    if (!connection.isOpen()) {
+      // it closed while its session was asked of the other nodes: it is over (or parked again) at once
+      closed(link, 1006);
+      return;
+    }
+    admission(socket, decision == null ? null : decision.claim());
+  }
+
+  /** A lane connection closed: its socket is parked (a connection that broke) or ends. */
+  void closed(LaneLink link, int code) {
+    // 1000 and 1001 (a page going away) are a client that meant to go; anything else broke
+    disconnected(link.socket(), link, code == 1000 || code == 1001 ? "client namespace disconnect" : "transport close");
+  }
+
+  /**
+   * The socket of a new connection, with its mailbox and lane: a claimed session ({@code decision}) resumed, or a
+   * new one.
+   */
+  private PacketSocket open(Link link, String firstId, Object auth, String address, Reconnects.Decision decision) {
+    Mailbox mailbox = outbound.mailbox(this, link.session());
+    Lane lane = new Lane(new TokenBucket(config.ratePerSecond(), config.rateBurst()));
+    if (decision != null && decision.claim() != null) {
+      return resumed(decision.claim(), link, mailbox, address, lane);
+    }
+    if (decision != null && decision.asked()) {
+      metrics.notRecovered.increment();
+    }
+    PacketSocket socket = new PacketSocket(server, outbound, link, firstId, auth, mailbox, address,
+        decision == null ? null : decision.pid(), decision == null ? null : new Backlog(), null);
+    socket.lane = lane;
+    // a client says how it reads packets with {"packets": "json"} (it has no codecs) or {"packets": "binary"} in
+    // its auth; else its first packet decides (see Inbound)
+    Object reads = auth instanceof Map<?, ?> m ? m.get("packets") : null;
+    socket.json = "json".equals(reads);
+    socket.spoken = "json".equals(reads) || "binary".equals(reads);
+    return socket;
+  }
+
+  /** Admits a new socket now, or after its authentication and connect hooks. */
+  private void admission(PacketSocket socket, Recovery.Claim claim) {
+    Lane lane = socket.lane;
     if (config.onConnect().isEmpty() && (claim != null || authentication.isEmpty())) {
       admit(socket, claim);
       return;
@@ -252,7 +297,7 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
           return;
         } catch (RuntimeException e) {
           String id = Correlation.next();
-          LOG.warn("connect hook failed for socket {} ({})", raw.getId(), id, e);
+          LOG.warn("connect hook failed for socket {} ({})", socket.id(), id, e);
           refuse(socket, admitted, new PacketError(500, "internal error (id " + id + ")"));
           return;
         }
@@ -284,11 +329,11 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
    * A claimed session comes back on this connection: the one parked here, or one moved from another node made here;
    * it stays parked (its pushes kept, not sent) until it is admitted.
    */
-  private PacketSocket resumed(Recovery.Claim claim, SocketIoSocket raw, Mailbox mailbox, String address, Lane lane) {
+  private PacketSocket resumed(Recovery.Claim claim, Link link, Mailbox mailbox, String address, Lane lane) {
     PacketSocket socket = claim.local();
     if (socket == null) {
       MovedSession moved = claim.moved();
-      socket = new PacketSocket(server, outbound, raw, moved.auth(), mailbox, address, moved.pid(),
+      socket = new PacketSocket(server, outbound, link, null, moved.auth(), mailbox, address, moved.pid(),
           Backlog.moved(claim.offset(), moved.last(), moved.missed()), moved.id());
       socket.principal(moved.principal());
       socket.clientData(moved.clientData());
@@ -302,7 +347,7 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
       sockets.put(socket.id(), socket);
     }
     synchronized (socket) {
-      socket.resume(raw, mailbox, address);
+      socket.resume(link, mailbox, address);
       socket.lane = lane;
       socket.gone = false;
     }
@@ -335,6 +380,14 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
       metrics.connections.incrementAndGet();
       metrics.connectionsTotal.increment();
       JSONObject ready = new JSONObject().put("fingerprint", config.registry().fingerprint());
+      if (socket.onLane()) {
+        // what Socket.IO's handshake and CONNECT answer tell its clients
+        ready.put("id", socket.id()).put("pingInterval", config.pingInterval().toMillis())
+            .put("pingTimeout", config.pingTimeout().toMillis());
+        if (socket.pid != null) {
+          ready.put("pid", socket.pid);
+        }
+      }
       if (socket.clientData() != null) {
         ready.put("session", JsonBridge.toJson(socket.clientData(), config.registry()));
       }
@@ -361,35 +414,35 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
     }
   }
 
-  private void disconnected(PacketSocket socket, SocketIoSocket raw, String reason) {
+  private void disconnected(PacketSocket socket, Link link, String reason) {
     synchronized (socket) {
-      if (socket.raw() != raw || raw == socket.takenOver) {
+      if (socket.link() != link || link == socket.takenOver) {
         return; // an old connection of a session that has come back on another, or was taken over
       }
     }
-    detach(socket, raw, reason, BROKEN.contains(reason));
+    detach(socket, link, reason, BROKEN.contains(reason));
   }
 
   @Override
   public boolean takeOver(PacketSocket socket) {
-    SocketIoSocket old;
+    Link old;
     synchronized (socket) {
       if (socket.gone || socket.parked || !socket.counted || socket.ending) {
         return false;
       }
-      old = socket.raw();
+      old = socket.link();
       socket.takenOver = old;
     }
     LOG.debug("socket {} is taken over by its client's new connection", socket.id());
     detach(socket, old, "taken over by a new connection", true);
-    outbound.pool().execute(() -> old.disconnect(true));
+    outbound.pool().execute(old::disconnect);
     synchronized (socket) {
       return socket.parked;
     }
   }
 
   /** A connection of {@code socket} is over: it is parked ({@code broken}, and it can be), or it ends. */
-  private void detach(PacketSocket socket, SocketIoSocket raw, String reason, boolean broken) {
+  private void detach(PacketSocket socket, Link link, String reason, boolean broken) {
     Recovery parking = recovery;
     boolean park = parking != null && socket.pid != null && !socket.ending && broken;
     boolean member;
@@ -398,7 +451,7 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
       parking.gone(socket);
     }
     synchronized (socket) {
-      if (socket.raw() != raw) {
+      if (socket.link() != link) {
         return;
       }
       socket.gone = true;
@@ -480,14 +533,15 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
     socket.ending = true;
     LOG.info("closing socket {} ({}): {} bytes wait to be written, over its outbound budget", socket.id(),
         socket.remoteAddress(), pending);
-    FrameWriter writer = writers.get(session);
+    FrameWriter writer = socket.link() instanceof LaneLink lane ? lane.connection() : writers.get(session);
     PollingServlet transport = polling;
     if (writer != null) {
       writer.abort(1008, "outbound budget exceeded");
     } else if (transport != null) {
       transport.abort(session);
     }
-    outbound.pool().execute(() -> socket.raw().disconnect(true));
+    Link link = socket.link();
+    outbound.pool().execute(link::disconnect);
   }
 
   /** A session broke the protocol: counted; a polling one is disconnected (a websocket closed itself). */
@@ -498,8 +552,9 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
     if (socket != null) {
       socket.ending = true;
     }
-    if (socket != null && writers.get(sid) == null) {
-      outbound.pool().execute(() -> socket.raw().disconnect(true));
+    if (socket != null && writers.get(sid) == null && !(socket.link() instanceof LaneLink)) {
+      Link link = socket.link();
+      outbound.pool().execute(link::disconnect);
     }
   }
 }

@@ -127,7 +127,7 @@ class HostileMemoryTest {
       PacketSocket open = server.sockets().get(0);
       WeakReference<PacketSocket> socket = new WeakReference<>(open);
       // the engine.io session under it, which the library's ping-timeout task held for 45 s after a close
-      WeakReference<Object> session = new WeakReference<>(open.raw().getClient().getConnection());
+      WeakReference<Object> session = new WeakReference<>(((SocketIoLink) open.link()).raw().getClient().getConnection());
       open = null;
       raw.ws.sendClose(1000, "bye").get(5, TimeUnit.SECONDS);
       awaitSockets(server, 0);

@@ -19,12 +19,7 @@ class MailboxBudgetTest {
     final AtomicInteger frames = new AtomicInteger();
 
     @Override
-    public void text(String frame, Runnable written) {
-      frames.incrementAndGet();
-    }
-
-    @Override
-    public void binary(String header, byte[] attachment, Runnable written) {
+    public void write(byte[] text, byte[] binary, Runnable written) {
       frames.incrementAndGet();
     }
 
@@ -46,7 +41,7 @@ class MailboxBudgetTest {
     mailbox.carriedBy(stuck);
     byte[] empty = new byte[0];
     String header = "451-[\"1\",{\"_placeholder\":true,\"num\":0}]";
-    Mailbox.Send send = new Mailbox.Send(header, empty, null, header.length(), 1);
+    Mailbox.Send send = Mailbox.Send.binary(header, empty, null, 1);
     int accepted = 0;
     while (accepted < 100_000 && mailbox.offer(send)) {
       accepted++;

@@ -99,7 +99,7 @@ public final class EngineFrames implements FrameHandler {
     return upgrades;
   }
 
-  private static Map<String, String> query(Request request) {
+  static Map<String, String> query(Request request) {
     Map<String, String> query = new LinkedHashMap<>();
     Request.extractQueryParameters(request).forEach(f -> query.putIfAbsent(f.getName(), f.getValue()));
     return query;
@@ -110,7 +110,7 @@ public final class EngineFrames implements FrameHandler {
    * {@code Connection}, {@code Sec-WebSocket-*}), which mean nothing once the connection is open and would cost
    * every idle connection their memory.
    */
-  private static Map<String, List<String>> headers(Request request) {
+  static Map<String, List<String>> headers(Request request) {
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (HttpField field : request.getHeaders()) {
       String name = field.getName();

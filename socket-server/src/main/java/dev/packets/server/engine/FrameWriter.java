@@ -1,16 +1,18 @@
 package dev.packets.server.engine;
 
 /**
- * Writes engine.io frames straight onto one websocket, in order with everything engine.io itself writes there.
+ * Writes frames straight onto one websocket (engine.io's, in order with everything engine.io itself writes there, or
+ * the packets lane's).
  * Writes only queue frames on Jetty's flusher (they never block); {@code written} runs once the frame left or
  * failed, so the caller can count the bytes still in flight.
  */
 public interface FrameWriter {
-  /** One text frame, e.g. {@code 43<ackId>[null,"ok"]}. */
-  void text(String frame, Runnable written);
-
-  /** A text header and its one binary attachment, with nothing written between them. */
-  void binary(String header, byte[] attachment, Runnable written);
+  /**
+   * A text frame ({@code text}, UTF-8, e.g. {@code 43<ackId>[null,"ok"]}), a binary frame, or a text header and its
+   * binary attachment with nothing written between them; either may be null. The arrays are shared by every
+   * recipient of a fan-out and are not changed.
+   */
+  void write(byte[] text, byte[] binary, Runnable written);
 
   /** Whether the calling thread is the one reading this websocket now (it may write its answers at once). */
   boolean onReadThread();

@@ -72,20 +72,27 @@ public final class Gate {
     if (query.containsKey("j")) {
       return new Refusal(400, "JSONP is not served");
     }
+    return handshake ? open(origin, scheme, host, address) : originAllowed(origin, scheme, host) ? null
+        : new Refusal(403, "origin not allowed");
+  }
+
+  /**
+   * Whether a new connection may open (an engine.io handshake, or a websocket of the packets lane, which counts as a
+   * session here): null, or why not.
+   */
+  public Refusal open(String origin, String scheme, String host, String address) {
     if (!originAllowed(origin, scheme, host)) {
       return new Refusal(403, "origin not allowed");
     }
-    if (handshake) {
-      if (closing) {
-        return new Refusal(503, "server shutting down");
-      }
-      if (sessions.get() >= maxSessions) {
-        return new Refusal(503, "too many connections");
-      }
-      Integer mine = perAddress.get(address);
-      if (mine != null && mine >= maxPerAddress) {
-        return new Refusal(503, "too many connections from " + address);
-      }
+    if (closing) {
+      return new Refusal(503, "server shutting down");
+    }
+    if (sessions.get() >= maxSessions) {
+      return new Refusal(503, "too many connections");
+    }
+    Integer mine = perAddress.get(address);
+    if (mine != null && mine >= maxPerAddress) {
+      return new Refusal(503, "too many connections from " + address);
     }
     return null;
   }

@@ -107,15 +107,15 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
   }
 
   @Override
-  public synchronized void text(String frame, Runnable written) {
-    session.sendFrame(new Frame(OpCode.TEXT, frame), callback(written), false);
-  }
-
-  @Override
-  public synchronized void binary(String header, byte[] attachment, Runnable written) {
-    // the header is batched: it goes out with its attachment in one write, not a write (a syscall) each
-    session.sendFrame(new Frame(OpCode.TEXT, header), Callback.NOOP, true);
-    session.sendFrame(new Frame(OpCode.BINARY, ByteBuffer.wrap(attachment)), callback(written), false);
+  public synchronized void write(byte[] text, byte[] binary, Runnable written) {
+    if (text != null) {
+      // a header is batched: it goes out with its attachment in one write, not a write (a syscall) each
+      session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(text)), binary == null ? callback(written)
+          : Callback.NOOP, binary != null);
+    }
+    if (binary != null) {
+      session.sendFrame(new Frame(OpCode.BINARY, ByteBuffer.wrap(binary)), callback(written), false);
+    }
   }
 
   private static Callback callback(Runnable written) {

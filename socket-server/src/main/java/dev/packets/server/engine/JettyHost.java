@@ -22,7 +22,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The Jetty and engine.io wiring, and nothing else: a connector (reading websockets on the selector thread when
  * asked), engine.io and the Socket.IO main namespace, the websocket upgrade (through the {@link Gate}), the
- * long-polling servlet and the other servlets. What happens to sessions, sockets and packets is the caller's, told
+ * long-polling servlet, the packets lane ({@link Lanes}) and the other servlets. What happens to sessions, sockets and packets is the caller's, told
  * through {@link Events} and the {@link FastLane}.
  */
 public final class JettyHost {
@@ -30,7 +30,7 @@ public final class JettyHost {
   /** The transport settings; {@code tls} is null for plain http. */
   public record Setup(String host, int port, Duration pingInterval, Duration pingTimeout, boolean inlineReads,
       long minDataRate, int maxPollingBody, int maxMessage, boolean allowCredentials, int maxAttachments,
-      double packetsPerSecond, double packetBurst, SslContextFactory.Server tls) {}
+      double packetsPerSecond, double packetBurst, SslContextFactory.Server tls, Duration helloTimeout) {}
 
   /** What the host tells its owner. */
   public interface Events {
@@ -45,12 +45,13 @@ public final class JettyHost {
   private final Server jetty;
   private final EngineIoServer engine;
   private final PollingServlet polling;
+  private final Lanes lanes;
 
   /**
    * Wires everything (nothing listens until {@link #start}); {@code timers} runs engine.io's ping timeouts,
    * {@code servlets} maps path specs ({@code "/health"}, {@code "/packets/*"}) to what serves them.
    */
-  public JettyHost(Setup setup, Gate gate, FastLane lane, Events events, Executor timers,
+  public JettyHost(Setup setup, Gate gate, FastLane lane, LaneListener laneListener, Events events, Executor timers,
       Map<String, HttpServlet> servlets) {
     this.setup = setup;
     EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
@@ -105,6 +106,9 @@ public final class JettyHost {
     servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
     Duration idle = setup.pingInterval().plus(setup.pingTimeout()).plusSeconds(5);
     var upgrades = EngineFrames.upgrades(engine, setup.maxMessage(), idle, lane, gate, () -> meter(true));
+    lanes = new Lanes(gate, laneListener, setup.maxMessage(), 2 * setup.packetsPerSecond() + 10,
+        2 * setup.packetBurst() + 20, setup.helloTimeout(), engine.getScheduledExecutor());
+    lanes.map(upgrades);
     upgrades.setHandler(context);
     jetty.setHandler(upgrades);
   }
@@ -126,6 +130,12 @@ public final class JettyHost {
   /** Starts listening. */
   public void start() throws Exception {
     jetty.start();
+    lanes.start(setup.pingInterval());
+  }
+
+  /** The packets lane's connections. */
+  public Lanes lanes() {
+    return lanes;
   }
 
   /** The port listened on (the ephemeral one when set up with port 0). */
@@ -135,6 +145,7 @@ public final class JettyHost {
 
   /** Stops engine.io, its timers and Jetty. */
   public void stop() throws Exception {
+    lanes.stop();
     engine.shutdown();
     engine.getScheduledExecutor().shutdown();
     jetty.stop();

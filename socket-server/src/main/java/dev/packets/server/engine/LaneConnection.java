@@ -1,0 +1,358 @@
+package dev.packets.server.engine;
+
+import dev.packets.lane.LaneFrames;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
+import org.json.JSONArray;
+import org.json.JSONException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One websocket of the packets lane on Jetty's core websocket API: it assembles fragmented messages (up to a
+ * limit), reads each whole frame with {@link LaneFrames} and hands it to its {@link LaneListener}; it is also the
+ * connection's {@link FrameWriter}. The client's first frame must be its {@code packets:hello}, within the hello
+ * timeout; packet frames are metered by the socket's packet rate limit above, every other frame by this
+ * connection's frame budget. A frame that breaks a rule closes the connection: 1002 (protocol error) for a frame of
+ * no lane shape, 1008 (policy) for one over a budget, 1009 for a message over the size limit (Jetty's).
+ */
+public final class LaneConnection implements FrameHandler, FrameWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(LaneConnection.class);
+  private static final byte NONE = -1;
+  /** Logs a write that failed: the connection is going or gone, and its close says so. */
+  private static final Callback WRITTEN = Callback.from(() -> { }, e -> LOG.debug("lane write failed", e));
+
+  private final String id;
+  private final String address;
+  private final Map<String, String> query;
+  private final Map<String, List<String>> headers;
+  private final int maxMessageBytes;
+  private final LaneListener listener;
+  private final Lanes lanes;
+  /** The budget of the frames that are not packets (answers, events). */
+  private final TokenBucket frames;
+  private final LaneFrames.Head head = new LaneFrames.Head();
+  private CoreSession session;
+  /** Whether the gate counted this connection in (it is counted out at close). */
+  private boolean counted;
+  private volatile boolean hello;
+  private volatile boolean open;
+  private ScheduledFuture<?> helloDeadline;
+  /** The thread inside {@link #onFrame} now, or null. */
+  private volatile Thread reader;
+  /** What the listener keeps with this connection (its socket). */
+  private volatile Object attachment;
+  private byte assembling = NONE;
+  private byte[] parts;
+  private int length;
+
+  LaneConnection(String id, String address, Map<String, String> query, Map<String, List<String>> headers,
+      int maxMessageBytes, LaneListener listener, Lanes lanes, TokenBucket frames) {
+    this.id = id;
+    this.address = address;
+    this.query = query;
+    this.headers = headers;
+    this.maxMessageBytes = maxMessageBytes;
+    this.listener = listener;
+    this.lanes = lanes;
+    this.frames = frames;
+  }
+
+  /** The connection's id, unique on this server while it is open. */
+  public String id() {
+    return id;
+  }
+
+  /** The client's address, as the gate saw it (a trusted proxy's forwarded one). */
+  public String address() {
+    return address;
+  }
+
+  public Map<String, String> query() {
+    return query;
+  }
+
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  public boolean isOpen() {
+    return open;
+  }
+
+  public Object attachment() {
+    return attachment;
+  }
+
+  public void attach(Object value) {
+    attachment = value;
+  }
+
+  /** Closes with {@code code} and {@code reason} (the peer's close is waited for, up to Jetty's idle timeout). */
+  public void close(int code, String reason) {
+    CoreSession s = session;
+    if (s != null) {
+      s.close(code, reason, Callback.NOOP);
+    }
+  }
+
+  @Override
+  public void onOpen(CoreSession coreSession, Callback callback) {
+    session = coreSession;
+    counted = lanes.opened(this);
+    if (!counted) {
+      callback.succeeded();
+      coreSession.close(CloseStatus.TRY_AGAIN_LATER, "too many connections", Callback.NOOP);
+      return;
+    }
+    open = true;
+    helloDeadline = lanes.helloDeadline(this);
+    callback.succeeded();
+    coreSession.demand();
+  }
+
+  /** The hello did not come in time. */
+  void helloLate(long millis) {
+    if (!hello) {
+      broke(CloseStatus.POLICY_VIOLATION, "no packets:hello within " + millis + " ms");
+    }
+  }
+
+  /** Sends a websocket ping (the client's pong keeps the connection from idling out). */
+  void ping() {
+    session.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
+  }
+
+  @Override
+  public void onFrame(Frame frame, Callback callback) {
+    byte opcode = frame.getOpCode();
+    reader = Thread.currentThread();
+    try {
+      switch (opcode) {
+        case OpCode.TEXT, OpCode.BINARY -> {
+          if (frame.isFin()) {
+            deliver(opcode, frame.getPayload());
+          } else {
+            assembling = opcode;
+            length = 0;
+            append(frame.getPayload());
+          }
+        }
+        case OpCode.CONTINUATION -> {
+          append(frame.getPayload());
+          if (frame.isFin()) {
+            byte whole = assembling;
+            assembling = NONE;
+            deliver(whole, ByteBuffer.wrap(parts, 0, length));
+            parts = null;
+          }
+        }
+        default -> {
+          // ping, pong and close: Jetty answers them
+        }
+      }
+    } catch (MessageTooLargeException e) {
+      callback.failed(e);
+      return;
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.debug("lane connection {} failed on a frame", id, e);
+      callback.failed(e);
+      return;
+    } finally {
+      reader = null;
+    }
+    callback.succeeded();
+    if (opcode != OpCode.CLOSE) {
+      session.demand();
+    }
+  }
+
+  private void append(ByteBuffer payload) {
+    int more = payload == null ? 0 : payload.remaining();
+    if ((long) length + more > maxMessageBytes) {
+      throw new MessageTooLargeException("message of more than " + maxMessageBytes + " bytes");
+    }
+    if (parts == null || parts.length < length + more) {
+      parts = Arrays.copyOf(parts == null ? new byte[0] : parts, Math.min(maxMessageBytes,
+          Math.max(length + more, parts == null ? 256 : parts.length * 2)));
+    }
+    if (more > 0) {
+      payload.get(payload.position(), parts, length, more);
+      length += more;
+    }
+  }
+
+  private void deliver(byte opcode, ByteBuffer payload) {
+    ByteBuffer frame = payload == null ? ByteBuffer.allocate(0) : payload;
+    if (opcode == OpCode.TEXT) {
+      text(StandardCharsets.UTF_8.decode(frame).toString());
+    } else {
+      binary(frame);
+    }
+  }
+
+  private void text(String message) {
+    if (!frames.take()) {
+      broke(CloseStatus.POLICY_VIOLATION, "too many frames");
+      return;
+    }
+    String longNumber = FrameMeter.longNumber(message);
+    if (longNumber != null) {
+      broke(CloseStatus.POLICY_VIOLATION, longNumber);
+      return;
+    }
+    JSONArray event;
+    try {
+      event = new JSONArray(message);
+    } catch (JSONException e) {
+      broke(CloseStatus.PROTOCOL, "a text frame is a JSON event, [\"name\", data]");
+      return;
+    }
+    String name = event.opt(0) instanceof String s ? s : null;
+    Object data = event.length() > 1 ? event.opt(1) : null;
+    int ack = event.length() > 2 && event.opt(2) instanceof Number n && n.longValue() >= 1
+        && n.longValue() <= Integer.MAX_VALUE ? n.intValue() : 0;
+    if (name == null || event.length() > 3 || (event.length() == 3 && ack == 0)) {
+      broke(CloseStatus.PROTOCOL, "a text frame is a JSON event, [\"name\", data] or [\"name\", data, ack id]");
+      return;
+    }
+    if (!hello) {
+      if (!LaneFrames.HELLO.equals(name)) {
+        broke(CloseStatus.PROTOCOL, "the first frame must be packets:hello, got " + abbreviated(name));
+        return;
+      }
+      hello = true;
+      ScheduledFuture<?> deadline = helloDeadline;
+      if (deadline != null) {
+        deadline.cancel(false);
+      }
+      listener.hello(this, data);
+      return;
+    }
+    if (LaneFrames.HELLO.equals(name)) {
+      broke(CloseStatus.PROTOCOL, "a second packets:hello");
+      return;
+    }
+    listener.event(this, name, data, ack);
+  }
+
+  private void binary(ByteBuffer frame) {
+    if (!hello) {
+      broke(CloseStatus.PROTOCOL, "a binary frame before packets:hello");
+      return;
+    }
+    try {
+      LaneFrames.read(frame, head);
+    } catch (LaneFrames.Malformed e) {
+      broke(CloseStatus.PROTOCOL, e.getMessage());
+      return;
+    }
+    switch (head.kind) {
+      case LaneFrames.PUSH, LaneFrames.SEND -> listener.packet(this, head.packetId, head.ack, bytes(frame));
+      case LaneFrames.REPLY -> {
+        if (!frames.take()) {
+          broke(CloseStatus.POLICY_VIOLATION, "too many frames");
+          return;
+        }
+        listener.answer(this, head.ack, new JSONArray().put(org.json.JSONObject.NULL).put(bytes(frame))
+            .put(head.packetId));
+      }
+      case LaneFrames.VALUE, LaneFrames.ERROR -> {
+        if (!frames.take()) {
+          broke(CloseStatus.POLICY_VIOLATION, "too many frames");
+          return;
+        }
+        String json = StandardCharsets.UTF_8.decode(frame).toString();
+        String longNumber = FrameMeter.longNumber(json);
+        if (longNumber != null) {
+          broke(CloseStatus.POLICY_VIOLATION, longNumber);
+          return;
+        }
+        JSONArray args;
+        try {
+          args = LaneFrames.answerArgs(head.kind, json);
+        } catch (JSONException e) {
+          broke(CloseStatus.PROTOCOL, "an answer's body is not JSON: " + e.getMessage());
+          return;
+        }
+        listener.answer(this, head.ack, args);
+      }
+      default -> broke(CloseStatus.PROTOCOL, "only the server pushes with a recovery offset (PUSH_AT)");
+    }
+  }
+
+  private static byte[] bytes(ByteBuffer frame) {
+    byte[] out = new byte[frame.remaining()];
+    frame.get(out);
+    return out;
+  }
+
+  private static String abbreviated(String name) {
+    return name.length() > 64 ? name.substring(0, 64) + "…" : name;
+  }
+
+  /** Closes for a broken rule, telling the listener first. */
+  private void broke(int code, String reason) {
+    listener.protocolError(this, reason);
+    close(code, reason);
+  }
+
+  @Override
+  public synchronized void write(byte[] text, byte[] binary, Runnable written) {
+    if (text != null) {
+      session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(text)), binary == null ? callback(written)
+          : Callback.NOOP, binary != null);
+    }
+    if (binary != null) {
+      session.sendFrame(new Frame(OpCode.BINARY, ByteBuffer.wrap(binary)), callback(written), false);
+    }
+  }
+
+  private static Callback callback(Runnable written) {
+    return Callback.from(written, e -> written.run());
+  }
+
+  @Override
+  public boolean onReadThread() {
+    return reader == Thread.currentThread();
+  }
+
+  @Override
+  public void abort(int code, String reason) {
+    session.close(code, reason, Callback.NOOP);
+    session.abort();
+  }
+
+  @Override
+  public void onError(Throwable cause, Callback callback) {
+    LOG.debug("lane connection {} error", id, cause);
+    callback.succeeded();
+  }
+
+  @Override
+  public void onClosed(CloseStatus status, Callback callback) {
+    open = false;
+    ScheduledFuture<?> deadline = helloDeadline;
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    if (counted) {
+      lanes.closed(this);
+    }
+    if (hello) {
+      listener.closed(this, status.getCode(), status.getReason());
+    }
+    callback.succeeded();
+  }
+}
