@@ -11,6 +11,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
@@ -34,8 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Java client of a {@link dev.packets.server.PacketServer}: engine.io v4 / Socket.IO v5 over a websocket
- * (Tyrus), packets sent in their binary form with an ack, responses and server pushes decoded with the registry.
+ * A Java client of a {@link dev.packets.server.PacketServer} over a websocket (Tyrus): on the packets lane (one frame
+ * per packet) by default, or through engine.io v4 / Socket.IO v5 when the lane is refused or the options ask for
+ * it; packets sent in their binary form with an ack, responses and server pushes decoded with the registry.
  *
  * <pre>{@code
  * try (PacketClient client = PacketClient.connect(URI.create("http://127.0.0.1:8080"), packets, ClientOptions.DEFAULT)) {
@@ -79,8 +81,11 @@ public final class PacketClient implements AutoCloseable {
   /** When the server last pinged (System.nanoTime()), and how long it may be silent: its interval plus timeout. */
   private volatile long lastPing;
   private volatile long silenceMillis;
-  // a binary packet whose attachment is still to come
-  private String awaitingBinary;
+  /** The way the current connection travels. */
+  private volatile Wire wire;
+  /** Whether the lane's upgrade was refused, so that this client connects through Socket.IO from now on. */
+  private volatile boolean laneRefused;
+  private final Events peer = new Events();
 
   private PacketClient(URI uri, PacketRegistry registry, ClientOptions options) {
     runtime.watch(this);
@@ -100,6 +105,10 @@ public final class PacketClient implements AutoCloseable {
    * every few milliseconds for every client, which costs less than timers armed and cancelled per send and ping.
    */
   void expire(long now) {
+    Wire current0 = wire;
+    if (current0 != null) {
+      current0.beat(now);
+    }
     Session current = session;
     long silence = silenceMillis;
     if (silence > 0 && current != null && current.isOpen() && now - lastPing > silence * 1_000_000L) {
@@ -219,8 +228,8 @@ public final class PacketClient implements AutoCloseable {
    * {@link PacketError} and leaves the connection as it was. Reconnections present the new credentials from then on.
    */
   public CompletableFuture<Object> reauthenticate(Map<String, Object> credentials) {
-    return awaitAnswer("the re-authentication", ack -> write(Frames.event(ack, "packets:reauthenticate",
-        JsonBridge.toJson(credentials, registry)), null)).thenApply(outcome -> {
+    return awaitAnswer("the re-authentication", ack -> wire.event(ack, "packets:reauthenticate",
+        JsonBridge.toJson(credentials, registry))).thenApply(outcome -> {
           Object data = outcome instanceof Map<?, ?> map ? map.get("session") : null;
           this.auth = Map.copyOf(credentials);
           this.sessionData = data;
@@ -241,7 +250,7 @@ public final class PacketClient implements AutoCloseable {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return awaitAnswer(registry.name(id), ack -> write(Frames.send(ack, id), payload));
+    return awaitAnswer(registry.name(id), ack -> wire.send(ack, id, payload));
   }
 
   /** Writes a frame with a new ack id, once connected. */
@@ -301,146 +310,164 @@ public final class PacketClient implements AutoCloseable {
 
   // ---- the connection
 
+  /**
+   * Connects on the options' way: the lane, Socket.IO, or (the default) the lane with Socket.IO when the lane's
+   * websocket upgrade is refused (a proxy that passes only Socket.IO's path, a server without the lane); after such
+   * a fallback this client stays on Socket.IO.
+   */
   private CompletableFuture<Void> open() {
     CompletableFuture<Void> result = connected;
-    String ws = uri.toString().replaceFirst("^http", "ws").replaceAll("/+$", "")
-        + "/socket.io/?EIO=4&transport=websocket";
+    boolean lane = options.transport() == ClientOptions.Transport.LANE
+        || options.transport() == ClientOptions.Transport.AUTO && !laneRefused;
     try {
-      manager.connectToServer(new Endpoint() {
-        @Override
-        public void onOpen(Session s, EndpointConfig config) {
-          session = s;
-          s.setMaxBinaryMessageBufferSize(registry.limits().maxPacketBytes() + 1024);
-          s.setMaxTextMessageBufferSize(registry.limits().maxPacketBytes() + 1024);
-          s.addMessageHandler(String.class, (MessageHandler.Whole<String>) PacketClient.this::onText);
-          s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) PacketClient.this::onBinary);
-        }
-
-        @Override
-        public void onClose(Session s, CloseReason reason) {
-          onDrop("closed: " + reason.getReasonPhrase());
-        }
-
-        @Override
-        public void onError(Session s, Throwable error) {
-          LOG.debug("websocket error", error);
-        }
-      }, ClientEndpointConfig.Builder.create().build(), URI.create(ws));
+      openOn(lane ? new LaneWire(peer, registry) : new SocketIoWire(peer, registry));
     } catch (Exception e) {
+      if (lane && options.transport() == ClientOptions.Transport.AUTO && !closed) {
+        LOG.info("the packets lane of {} is refused ({}): connecting through Socket.IO", uri, describe(e));
+        laneRefused = true;
+        try {
+          openOn(new SocketIoWire(peer, registry));
+          return result;
+        } catch (Exception again) {
+          result.completeExceptionally(again);
+          return result;
+        }
+      }
       result.completeExceptionally(e);
     }
     return result;
   }
 
-  private void onText(String text) {
-    if (text.isEmpty()) {
-      return;
-    }
-    switch (text.charAt(0)) {
-      case '0' -> {
-        JSONObject open = new JSONObject(text.substring(1));
-        silenceMillis = open.optLong("pingInterval", 25_000) + open.optLong("pingTimeout", 20_000);
-        lastPing = System.nanoTime();
-        writeQuietly(Frames.connect(connectData()));
+  /** Opens the websocket of {@code next} (blocking for its handshake). */
+  private void openOn(Wire next) throws Exception {
+    String ws = uri.toString().replaceFirst("^http", "ws").replaceAll("/+$", "") + next.path();
+    wire = next;
+    manager.connectToServer(new Endpoint() {
+      @Override
+      public void onOpen(Session s, EndpointConfig config) {
+        session = s;
+        s.setMaxBinaryMessageBufferSize(registry.limits().maxPacketBytes() + 1024);
+        s.setMaxTextMessageBufferSize(registry.limits().maxPacketBytes() + 1024);
+        s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> read(next, text, null));
+        s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) frame -> read(next, null, frame));
+        s.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> lastPing = System.nanoTime());
+        try {
+          next.opened();
+        } catch (IOException | RuntimeException e) {
+          LOG.debug("cannot open the connection", e);
+        }
       }
-      case '2' -> {
-        lastPing = System.nanoTime();
-        writeQuietly("3");
+
+      @Override
+      public void onClose(Session s, CloseReason reason) {
+        if (wire == next) {
+          onDrop("closed: " + reason.getReasonPhrase());
+        }
       }
-      case '4' -> onSocketIo(text.substring(1));
-      default -> { }
+
+      @Override
+      public void onError(Session s, Throwable error) {
+        LOG.debug("websocket error", error);
+      }
+    }, ClientEndpointConfig.Builder.create().preferredSubprotocols(next.subprotocols()).build(), URI.create(ws));
+  }
+
+  /** A frame from the server, to its wire; a frame the wire cannot read is logged and dropped. */
+  private void read(Wire from, String text, ByteBuffer binary) {
+    try {
+      if (text != null) {
+        from.text(text);
+      } else {
+        from.binary(binary);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("a frame from {} could not be read: {}", uri, e.getMessage());
     }
   }
 
-  /** The CONNECT's data: the auth payload, with the session's pid and last offset when it may be recovered. */
-  private Object connectData() {
-    Map<String, Object> credentials = this.auth;
-    Object auth = credentials == null ? null : JsonBridge.toJson(credentials, registry);
-    String session = pid;
-    if (session == null || !(auth == null || auth instanceof JSONObject)) {
-      return auth;
+  /** What this client's wires tell it. */
+  private final class Events implements Wire.Peer {
+    @Override
+    public void write(String text, byte[] binary) throws IOException {
+      PacketClient.this.write(text, binary);
     }
-    JSONObject data = auth == null ? new JSONObject() : new JSONObject(auth.toString());
-    data.put("pid", session);
-    if (lastOffset != null) {
-      data.put("offset", lastOffset);
-    }
-    return data;
-  }
 
-  /** The server's answer to CONNECT, {@code {"sid":…,"pid":…}}: whether the session was recovered. */
-  private void onConnected(String json) {
-    JSONObject data = json.isEmpty() ? new JSONObject() : new JSONObject(json);
-    String given = data.optString("pid", null);
-    recovered = given != null && given.equals(pid);
-    if (!recovered) {
-      lastOffset = null;
+    @Override
+    public void ping() throws IOException {
+      Session s = session;
+      if (s != null && s.isOpen()) {
+        s.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+      }
     }
-    pid = given;
-    socketId = data.optString("sid", null);
-    backoffMillis = 100;
-  }
 
-  private void onSocketIo(String packet) {
-    if (packet.isEmpty()) {
-      return;
+    @Override
+    public Object connectData() {
+      Map<String, Object> credentials = auth;
+      Object data = credentials == null ? null : JsonBridge.toJson(credentials, registry);
+      String session = pid;
+      if (session == null || !(data == null || data instanceof JSONObject)) {
+        return data;
+      }
+      JSONObject withPid = data == null ? new JSONObject() : new JSONObject(data.toString());
+      withPid.put("pid", session);
+      if (lastOffset != null) {
+        withPid.put("offset", lastOffset);
+      }
+      return withPid;
     }
-    char type = packet.charAt(0);
-    int i = 1;
-    if (type == '5' || type == '6') {
-      int dash = packet.indexOf('-', i);
-      i = dash + 1;
-    }
-    if (i < packet.length() && packet.charAt(i) == '/') {
-      int comma = packet.indexOf(',', i);
-      i = comma < 0 ? packet.length() : comma + 1;
-    }
-    int idStart = i;
-    while (i < packet.length() && Character.isDigit(packet.charAt(i))) {
-      i++;
-    }
-    int id = i > idStart ? Integer.parseInt(packet.substring(idStart, i)) : -1;
-    String json = packet.substring(i);
-    switch (type) {
-      case '0' -> onConnected(json); // connected; ready once the server's hooks accept us (packets:ready)
-      case '4' -> connected.completeExceptionally(new PacketError(401, new JSONObject(json).optString("message")));
-      case '1' -> onDrop("disconnected by the server");
-      case '2' -> onEvent(new JSONArray(json), id);
-      case '3' -> onAck(new JSONArray(json), id);
-      case '5', '6' -> awaitingBinary = type + ":" + id + ":" + json;
-      default -> { }
-    }
-  }
 
-  private void onBinary(ByteBuffer buffer) {
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.get(bytes);
-    String awaiting = awaitingBinary;
-    awaitingBinary = null;
-    if (awaiting == null) {
-      return;
+    @Override
+    public void connected(String id, String given) {
+      recovered = given != null && given.equals(pid);
+      if (!recovered) {
+        lastOffset = null;
+      }
+      pid = given;
+      socketId = id;
+      backoffMillis = 100;
     }
-    String[] parts = awaiting.split(":", 3);
-    JSONArray args = Frames.withAttachment(new JSONArray(parts[2]), bytes);
-    int id = Integer.parseInt(parts[1]);
-    if (parts[0].equals("5")) {
-      onEvent(args, id);
-    } else {
-      onAck(args, id);
-    }
-  }
 
-  private void onAck(JSONArray args, int id) {
-    Waiting waiting = pending.remove(id);
-    if (waiting != null) {
-      waiting.answer().complete(args);
+    @Override
+    public void alive(long silence) {
+      if (silence > 0) {
+        silenceMillis = silence;
+      }
+      lastPing = System.nanoTime();
+    }
+
+    @Override
+    public void control(String event, JSONObject data) {
+      PacketClient.this.control(event, data);
+    }
+
+    @Override
+    public void push(int packetId, byte[] payload, int ack, String offset) {
+      PacketClient.this.push(packetId, payload, ack, offset);
+    }
+
+    @Override
+    public void answer(int ack, JSONArray args) {
+      Waiting waiting = pending.remove(ack);
+      if (waiting != null) {
+        waiting.answer().complete(args);
+      }
+    }
+
+    @Override
+    public void refused(PacketError error) {
+      connected.completeExceptionally(error);
+    }
+
+    @Override
+    public void dropped(String why) {
+      onDrop(why);
     }
   }
 
-  private void onEvent(JSONArray args, int ack) {
-    String event = args.optString(0);
+  /** A JSON event: ready (the fingerprint checked), closed or refused by the server. */
+  private void control(String event, JSONObject data) {
     if (event.equals("packets:ready")) {
-      String theirs = args.optJSONObject(1) == null ? null : args.optJSONObject(1).optString("fingerprint", null);
+      String theirs = data == null ? null : data.optString("fingerprint", null);
       if (theirs != null && !theirs.equals(registry.fingerprint())) {
         if (!options.allowRegistryMismatch()) {
           refuseRegistry(theirs);
@@ -449,33 +476,38 @@ public final class PacketClient implements AutoCloseable {
         LOG.warn("server {} speaks registry {}, this client {}: packets may not match", uri, theirs,
             registry.fingerprint());
       }
-      JSONObject ready = args.optJSONObject(1);
-      sessionData = ready == null || !ready.has("session") ? null : JsonBridge.toJava(ready.get("session"), 0);
+      sessionData = data == null || !data.has("session") ? null : JsonBridge.toJava(data.get("session"), 0);
       connected.complete(null);
       return;
     }
     if (event.equals("packets:close") || event.equals("packets:refused")) {
-      JSONObject why = args.optJSONObject(1);
-      closeReason = why == null ? event : why.optString("reason");
+      closeReason = data == null ? event : data.optString("reason");
       if (event.equals("packets:refused")) {
-        connected.completeExceptionally(new PacketError(why == null ? 401 : why.optInt("code", 401), closeReason));
+        connected.completeExceptionally(new PacketError(data == null ? 401 : data.optInt("code", 401), closeReason));
       }
-      return;
     }
-    if (ack < 0 && pid != null && args.length() > 2 && args.opt(args.length() - 1) instanceof String offset) {
-      lastOffset = offset; // a push's recovery offset (Socket.IO's: its last argument)
+  }
+
+  /** A packet the server pushed: to its acceptor, on this client's handler thread; answered when it asked. */
+  private void push(int packetId, byte[] payload, int ack, String offset) {
+    if (offset != null && pid != null) {
+      lastOffset = offset;
     }
     handlers().execute(() -> {
       Object outcome;
       try {
-        outcome = dispatch(registry.decode(Integer.parseInt(event), (byte[]) args.get(1)));
+        outcome = dispatch(registry.decode(packetId, payload));
       } catch (PacketError e) {
         outcome = new PacketError(e.code(), e.reason());
       } catch (Exception e) {
         outcome = new PacketError(500, String.valueOf(e.getMessage()));
       }
       if (ack >= 0) {
-        answer(ack, outcome);
+        try {
+          wire.answer(ack, outcome);
+        } catch (IOException | RuntimeException e) {
+          LOG.debug("cannot answer", e);
+        }
       }
     });
   }
@@ -517,40 +549,18 @@ public final class PacketClient implements AutoCloseable {
         : acceptor.respond(packet);
   }
 
-  private void answer(int ack, Object outcome) {
-    if (outcome instanceof PacketError e) {
-      writeQuietly(Frames.errorAck(ack, e));
-    } else if (outcome != null && registry.contains(outcome.getClass())) {
-      try {
-        write(Frames.packetAck(ack, registry.id(outcome.getClass())),
-            registry.encode(outcome));
-      } catch (IOException e) {
-        LOG.debug("cannot answer", e);
-      }
-    } else {
-      JSONArray args = new JSONArray().put(JSONObject.NULL).put(JsonBridge.toJson(outcome, registry));
-      writeQuietly(Frames.ackOf(ack, args.toString()));
-    }
-  }
-
   private void write(String text, byte[] binary) throws IOException {
     Session s = session;
     if (s == null || !s.isOpen()) {
       throw new IOException("not connected");
     }
     synchronized (writeLock) {
-      s.getBasicRemote().sendText(text);
+      if (text != null) {
+        s.getBasicRemote().sendText(text);
+      }
       if (binary != null) {
         s.getBasicRemote().sendBinary(ByteBuffer.wrap(binary));
       }
-    }
-  }
-
-  private void writeQuietly(String text) {
-    try {
-      write(text, null);
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("cannot write", e);
     }
   }
 
@@ -622,7 +632,7 @@ public final class PacketClient implements AutoCloseable {
     closed = true;
     Session s = session;
     if (s != null && s.isOpen()) {
-      writeQuietly(Frames.DISCONNECT);
+      wire.goodbye();
       try {
         s.close();
       } catch (IOException | RuntimeException e) {

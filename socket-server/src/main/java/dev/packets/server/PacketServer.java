@@ -118,7 +118,7 @@ public final class PacketServer implements AutoCloseable {
     this.host = new JettyHost(new JettyHost.Setup(config.host(), config.port(), config.pingInterval(),
         config.pingTimeout(), config.inlineReads(), config.minDataRate(), config.maxPollingBody(),
         config.maxMessage(), config.allowCredentials(), config.maxAttachments(), config.ratePerSecond(),
-        config.rateBurst(), tls == null ? null : tls.factory(), config.authenticationTimeout()), gate, lane,
+        config.rateBurst(), tls == null ? null : tls.factory(), config.authenticationTimeout(), config.lane()), gate, lane,
         laneDoor, new JettyHost.Events() {
           @Override
           public void session(EngineIoSocket session) {

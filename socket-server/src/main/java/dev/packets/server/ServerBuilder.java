@@ -51,6 +51,7 @@ public final class ServerBuilder {
   private final List<Hooks.Lifecycle> onStopped = new ArrayList<>();
   private java.util.concurrent.Executor acceptorExecutor;
   private boolean inlineReads = true;
+  private boolean lane = true;
   private dev.packets.intercom.Intercom intercom;
   private final List<AuthDriver> authentication = new ArrayList<>();
   private Duration recheckInterval;
@@ -370,6 +371,16 @@ public final class ServerBuilder {
     return this;
   }
 
+  /**
+   * Whether the packets lane is served (default true): our own clients' plain websocket at {@code /packets/lane},
+   * one frame per packet (docs/wire-format.md), beside Socket.IO, which flecks' clients keep speaking. Turned off,
+   * its upgrade is answered 404 and the Java client and packets-js connect through Socket.IO instead.
+   */
+  public ServerBuilder lane(boolean on) {
+    this.lane = on;
+    return this;
+  }
+
   /** The intercom this node asks the others through; acceptors reach it as {@code socket.intercom()}. */
   public ServerBuilder intercom(dev.packets.intercom.Intercom intercom) {
     this.intercom = intercom;
@@ -511,7 +522,7 @@ public final class ServerBuilder {
         maxConnections, maxConnectionsPerAddress, java.util.Set.copyOf(trustedProxies),
         java.util.Set.copyOf(allowedOrigins), allowCredentials,
         budget, maxAwaitingAcks, recovery, tls,
-        workerThreads, acceptorExecutor, inlineReads, bridgeJulToSlf4j,
+        workerThreads, acceptorExecutor, inlineReads, bridgeJulToSlf4j, lane,
         List.copyOf(authentication), recheckInterval == null ? pingInterval : recheckInterval, copy(guards),
         copy(outboundGuards), denyUnguarded, List.copyOf(plugins), pluginStartTimeout, List.copyOf(onConnect), List.copyOf(onDisconnect), List.copyOf(onReceived),
         List.copyOf(onResponding), List.copyOf(onStart), List.copyOf(onStop), List.copyOf(onStartFailed),

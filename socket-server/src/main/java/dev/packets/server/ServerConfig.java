@@ -36,6 +36,8 @@ public record ServerConfig(
     Tls tls,
     // threads and logging
     int workerThreads, Executor acceptorExecutor, boolean inlineReads, boolean bridgeJulToSlf4j,
+    // whether the packets lane is served beside Socket.IO
+    boolean lane,
     // hooks
     List<AuthDriver> authentication, Duration recheckInterval,
     Map<Class<?>, List<Guard<Object>>> guards, Map<Class<?>, List<OutboundGuard<Object>>> outboundGuards,

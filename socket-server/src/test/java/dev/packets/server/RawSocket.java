@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A raw engine.io websocket to a test server, for hostile tests: it may send an {@code Origin}, stop reading
+ * A raw engine.io (or packets lane) websocket to a test server, for hostile tests: it may send an {@code Origin}, stop reading
  * (then the server's frames back up in TCP), and send any frame. {@link #closed} completes with the close code the
  * server sent (or -1 when the connection failed).
  */
@@ -53,6 +53,38 @@ final class RawSocket implements WebSocket.Listener {
     String path = query.startsWith("?") ? "/socket.io/" + query : "/socket.io/?EIO=4&transport=websocket" + query;
     raw.ws = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), raw).get(10, TimeUnit.SECONDS);
     return raw;
+  }
+
+  /**
+   * A websocket to the packets lane, {@code /packets/lane}, asking for {@code subprotocols} (none: the upgrade is
+   * refused), with any handshake headers; no hello sent.
+   */
+  static RawSocket lane(int port, Map<String, String> headers, String... subprotocols) throws Exception {
+    RawSocket raw = new RawSocket(true);
+    WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+    headers.forEach(builder::header);
+    if (subprotocols.length > 0) {
+      builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+    }
+    raw.ws = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/packets/lane"), raw).get(10, TimeUnit.SECONDS);
+    return raw;
+  }
+
+  /** A lane websocket that said hello ({@code auth} its auth payload, JSON, or null) and was told it is ready. */
+  static RawSocket laneReady(int port, String auth) throws Exception {
+    RawSocket raw = lane(port, Map.of(), "packets.1");
+    raw.text(auth == null ? "[\"packets:hello\",{}]" : "[\"packets:hello\",{\"auth\":" + auth + "}]");
+    raw.expect("[\"packets:ready\"");
+    return raw;
+  }
+
+  /** The next frame, which must be binary. */
+  byte[] nextBinary() throws InterruptedException {
+    Object frame = next();
+    if (!(frame instanceof byte[] bytes)) {
+      throw new AssertionError("expected a binary frame, got " + frame);
+    }
+    return bytes;
   }
 
   /** Opens, connects to the main namespace and waits for {@code packets:ready}. */

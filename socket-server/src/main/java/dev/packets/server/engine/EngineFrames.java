@@ -29,8 +29,8 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  * One websocket connection on Jetty's core websocket API, feeding engine.io: it assembles fragmented messages (up
  * to a limit), hands whole text and binary messages to its {@link JettyEngineSocket}, and asks for the next frame
  * once it handled one. The core API skips the jakarta.websocket layer (its per-session encoders, decoders and
- * message sinks), which costs both time per frame and memory per connection. Ping and close frames are answered by
- * Jetty.
+ * message sinks), which costs both time per frame and memory per connection. Close frames are answered by Jetty;
+ * websocket pings are not (the core API leaves them to the handler), and engine.io pings in its own text frames.
  */
 public final class EngineFrames implements FrameHandler {
   private static final byte NONE = -1;

@@ -30,7 +30,8 @@ public final class JettyHost {
   /** The transport settings; {@code tls} is null for plain http. */
   public record Setup(String host, int port, Duration pingInterval, Duration pingTimeout, boolean inlineReads,
       long minDataRate, int maxPollingBody, int maxMessage, boolean allowCredentials, int maxAttachments,
-      double packetsPerSecond, double packetBurst, SslContextFactory.Server tls, Duration helloTimeout) {}
+      double packetsPerSecond, double packetBurst, SslContextFactory.Server tls, Duration helloTimeout,
+      boolean lane) {}
 
   /** What the host tells its owner. */
   public interface Events {
@@ -108,7 +109,9 @@ public final class JettyHost {
     var upgrades = EngineFrames.upgrades(engine, setup.maxMessage(), idle, lane, gate, () -> meter(true));
     lanes = new Lanes(gate, laneListener, setup.maxMessage(), 2 * setup.packetsPerSecond() + 10,
         2 * setup.packetBurst() + 20, setup.helloTimeout(), engine.getScheduledExecutor());
-    lanes.map(upgrades);
+    if (setup.lane()) {
+      lanes.map(upgrades);
+    }
     upgrades.setHandler(context);
     jetty.setHandler(upgrades);
   }

@@ -158,8 +158,21 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
             parts = null;
           }
         }
+        case OpCode.PING -> {
+          // the core API leaves pings to the handler: each is answered with its payload (at most 125 bytes)
+          if (!frames.take()) {
+            broke(CloseStatus.POLICY_VIOLATION, "too many frames");
+          } else {
+            ByteBuffer data = frame.getPayload();
+            ByteBuffer copy = ByteBuffer.allocate(data == null ? 0 : data.remaining());
+            if (data != null) {
+              copy.put(data.duplicate()).flip();
+            }
+            session.sendFrame(new Frame(OpCode.PONG, copy), Callback.NOOP, false);
+          }
+        }
         default -> {
-          // ping, pong and close: Jetty answers them
+          // pongs keep the connection from idling out; Jetty answers a close
         }
       }
     } catch (MessageTooLargeException e) {
