@@ -296,7 +296,7 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
         try {
           args = LaneFrames.answerArgs(head.kind, json);
         } catch (JSONException e) {
-          broke(CloseStatus.PROTOCOL, "an answer's body is not JSON: " + e.getMessage());
+          broke(CloseStatus.PROTOCOL, "a malformed answer: " + e.getMessage());
           return;
         }
         listener.answer(this, head.ack, args);
