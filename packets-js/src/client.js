@@ -1,5 +1,7 @@
-// The packets client: dehydrated packets ['Name', data] over Socket.IO, in schemapack's bytes.
-import { io } from 'socket.io-client';
+// The packets client: dehydrated packets ['Name', data] in schemapack's bytes, on the packets lane (one websocket frame
+// per packet) or, when the lane is refused, through Socket.IO.
+import { LaneWire } from './lane.js';
+import { SocketIoWire } from './socketio.js';
 import { Registry, fingerprint, firstDifference, DEFAULT_LIMITS } from './codec.js';
 
 /** An error answer from the other side: {code, reason}. */
@@ -13,51 +15,73 @@ class Client {
   constructor(url, registry, options) {
     this.url = url;
     this.registry = registry;
+    this.options = options;
     this.timeout = options.timeout ?? 10000;
     this.acceptors = new Map();
     this.listeners = new Map();
     this.stats = { packetsIn: 0, packetsOut: 0, bytesIn: 0, bytesOut: 0 };
-    this.socket = io(url, {
-      transports: options.transports ?? ['websocket'],
-      auth: options.auth,
-      reconnection: options.reconnection ?? true,
-    });
-    this.ready = new Promise((resolve, reject) => {
-      this.socket.once('packets:ready', (info) => {
-        const theirs = info?.fingerprint;
-        if (!theirs || theirs === registry.table.fingerprint || options.allowRegistryMismatch) {
-          resolve(this);
-          return;
-        }
-        // another packet table: a packet sent would be another packet there; say which one differs first
-        this.reconnection = false;
-        this.socket.io.reconnection(false);
-        this.socket.close();
-        tableOf(url).then((table) => firstDifference(registry.table, table),
-          (e) => `its table at ${url}/packets/schema.json could not be read (${e.message})`)
-          .then((why) => reject(new PacketError(409, `server ${url} speaks packet registry ${theirs}, this client `
-            + `${registry.table.fingerprint}: ${why} (allowRegistryMismatch: true connects anyway)`)));
-      });
-      this.socket.once('packets:refused', ({ code, reason }) => reject(new PacketError(code ?? 401, reason)));
-      this.socket.once('connect_error', (e) => reject(e));
-    });
-    // a server that keeps sessions says whether this connect recovered ours (socket.io's connection state recovery)
-    this.socket.on('packets:ready', (info) => this.emit(this.connectedOnce ? 'reconnect' : 'connect',
-      { recovered: info?.recovered === true }));
-    this.socket.on('packets:ready', (info) => { this.connectedOnce = true; this.session = info?.session ?? null; });
-    this.reconnection = options.reconnection ?? true;
-    this.socket.on('disconnect', (reason) => {
-      this.emit('disconnect', reason);
-      // socket.io-client does not come back by itself after the server closed the socket; a server shutting down
-      // (a restart, a deploy) is worth coming back to, a server that kicked us out is not
-      if (reason === 'io server disconnect' && this.reconnection && this.closeReason === 'server shutting down') {
-        setTimeout(() => this.socket.connect(), 100);
-      }
-    });
-    this.socket.on('packets:close', ({ reason }) => { this.closeReason = reason; this.emit('close', reason); });
-    this.socket.onAny((event, ...args) => this.onEvent(event, args));
+    this.ready = new Promise((resolve, reject) => { this.settle = { resolve, reject }; });
     this.accept('Redirect', { respond: (location) => this.redirect(location) });
     this.accept('Refresh', { respond: () => this.refresh() });
+  }
+
+  /** The way its packets travel now: 'lane' or 'socket.io'. */
+  get transport() {
+    return this.wire.name;
+  }
+
+  // ---- what the wire tells
+
+  onReady(info) {
+    const theirs = info?.fingerprint;
+    if (!this.connectedOnce && theirs && theirs !== this.registry.table.fingerprint
+      && !this.options.allowRegistryMismatch) {
+      // another packet table: a packet sent would be another packet there; say which one differs first
+      this.wire.stopReconnecting();
+      this.wire.close();
+      tableOf(this.url).then((table) => firstDifference(this.registry.table, table),
+        (e) => `its table at ${this.url}/packets/schema.json could not be read (${e.message})`)
+        .then((why) => this.settle.reject(new PacketError(409, `server ${this.url} speaks packet registry ${theirs}, `
+          + `this client ${this.registry.table.fingerprint}: ${why} (allowRegistryMismatch: true connects anyway)`)));
+      return;
+    }
+    this.session = info?.session ?? null;
+    // a server that keeps sessions says whether this connect recovered ours
+    this.emit(this.connectedOnce ? 'reconnect' : 'connect', { recovered: info?.recovered === true });
+    this.connectedOnce = true;
+    this.settle.resolve(this);
+  }
+
+  onRefused({ code, reason }) {
+    this.settle.reject(new PacketError(code ?? 401, reason));
+  }
+
+  onClose({ reason }) {
+    this.closeReason = reason;
+    this.emit('close', reason);
+  }
+
+  onDisconnect(reason) {
+    this.emit('disconnect', reason);
+  }
+
+  onConnectError(error) {
+    if (!this.connectedOnce) this.settle.reject(error);
+  }
+
+  /** A packet the server pushed: to its acceptor; `answer` ({error} or {value}) when the server wants one. */
+  async onPacket(id, bytes, answer) {
+    this.stats.packetsIn++;
+    this.stats.bytesIn += bytes.length;
+    let outcome;
+    try {
+      outcome = await this.dispatch(this.registry.decode(id, bytes));
+    } catch (e) {
+      outcome = e instanceof PacketError ? e : new PacketError(500, e.message);
+    }
+    if (!answer) return;
+    answer(outcome instanceof PacketError ? { error: { code: outcome.code, reason: outcome.reason } }
+      : { value: outcome ?? null });
   }
 
   /**
@@ -65,7 +89,7 @@ class Client {
    * packets pushed while it was away delivered in order (a server built with recovery()).
    */
   get recovered() {
-    return this.socket.recovered === true;
+    return this.wire.recovered === true;
   }
 
   /**
@@ -73,18 +97,12 @@ class Client {
    * new session data the server's driver sends (also `client.session`); rejects with PacketError when refused, and
    * the connection stays as it was. Reconnections present the new credentials from then on.
    */
-  reauthenticate(auth) {
-    return new Promise((resolve, reject) => {
-      this.socket.timeout(this.timeout).emit('packets:reauthenticate', auth, (timedOut, error, answer) => {
-        if (timedOut) reject(new PacketError(408, 'no answer to the re-authentication'));
-        else if (error) reject(new PacketError(error.code, error.reason));
-        else {
-          this.socket.auth = auth;
-          this.session = answer?.session ?? null;
-          resolve(this.session);
-        }
-      });
-    });
+  async reauthenticate(auth) {
+    const [error, answer] = await this.wire.request('packets:reauthenticate', auth, this.timeout);
+    if (error) throw new PacketError(error.code, error.code === 408 ? 'no answer to the re-authentication' : error.reason);
+    this.wire.setAuth(auth);
+    this.session = answer?.session ?? null;
+    return this.session;
   }
 
   /** on('connect' | 'reconnect' | 'disconnect' | 'close' | 'packet', listener); connect and reconnect get {recovered} */
@@ -116,19 +134,7 @@ class Client {
     }
     this.stats.packetsOut++;
     this.stats.bytesOut += payload.length;
-    return new Promise((resolve, reject) => {
-      this.socket.timeout(this.timeout).emit(String(id), payload, (err, ...args) => {
-        if (err) {
-          reject(new PacketError(408, `no response to ${packet[0]} within ${this.timeout} ms`));
-          return;
-        }
-        try {
-          resolve(this.response(args));
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
+    return this.wire.send(id, payload, this.timeout, packet[0]).then((args) => this.response(args));
   }
 
   /**
@@ -153,25 +159,6 @@ class Client {
       return this.registry.decode(id, bytes);
     }
     return value;
-  }
-
-  async onEvent(event, args) {
-    if (!/^\d+$/.test(event)) return;
-    const ack = typeof args[args.length - 1] === 'function' ? args.pop() : null;
-    const raw = args[0];
-    const bytes = raw instanceof ArrayBuffer ? new Uint8Array(raw) : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
-    this.stats.packetsIn++;
-    this.stats.bytesIn += bytes.length;
-    let outcome;
-    try {
-      const packet = this.registry.decode(Number(event), bytes);
-      outcome = await this.dispatch(packet);
-    } catch (e) {
-      outcome = e instanceof PacketError ? e : new PacketError(500, e.message);
-    }
-    if (!ack) return;
-    if (outcome instanceof PacketError) ack({ code: outcome.code, reason: outcome.reason });
-    else ack(null, outcome ?? null);
   }
 
   async dispatch([name, data]) {
@@ -201,7 +188,12 @@ class Client {
   }
 
   close() {
-    this.socket.close();
+    this.wire.close();
+  }
+
+  /** Drops the connection without a goodbye, as a broken network would (for tests of recovery). */
+  drop() {
+    this.wire.drop();
   }
 }
 
@@ -223,5 +215,33 @@ export async function connect(url, options = {}) {
     throw new Error(`registry fingerprint mismatch: the table says ${table.fingerprint}, its content hashes to ${computed}`);
   }
   const client = new Client(base, new Registry(table, { ...DEFAULT_LIMITS, ...options.limits }), options);
+  const transport = options.transport ?? 'auto';
+  if (transport === 'socket.io' || (transport === 'auto' && options.transports?.includes('polling'))) {
+    client.wire = new SocketIoWire(client, base, options);
+    return client.ready;
+  }
+  const WebSocketClass = globalThis.WebSocket ?? (await import('ws')).default;
+  if (transport === 'lane') {
+    client.wire = new LaneWire(client, base, options, WebSocketClass);
+    return client.ready;
+  }
+  // the lane, and Socket.IO when the lane's upgrade is refused (a proxy that passes only Socket.IO's path)
+  const lane = new Promise((resolve) => {
+    const probe = {
+      onReady: (info) => resolve(['ready', info]),
+      onConnectError: () => resolve(['refused']),
+      onRefused: (info) => resolve(['refusal', info]),
+      onClose: () => {}, onDisconnect: () => {}, onPacket: () => {},
+    };
+    client.wire = new LaneWire(probe, base, options, WebSocketClass);
+  });
+  const [outcome, info] = await lane;
+  if (outcome === 'refused') {
+    client.wire = new SocketIoWire(client, base, options);
+    return client.ready;
+  }
+  client.wire.client = client;
+  if (outcome === 'refusal') client.onRefused(info ?? {});
+  else client.onReady(info);
   return client.ready;
 }

@@ -28,6 +28,12 @@ export interface ConnectOptions {
   allowRegistryMismatch?: boolean;
   auth?: Record<string, unknown>;
   timeout?: number;
+  /**
+   * The way packets travel: 'auto' (the default) takes the packets lane, one websocket frame per packet, and
+   * Socket.IO when the lane's upgrade is refused; 'lane' or 'socket.io' take only that one.
+   */
+  transport?: 'auto' | 'lane' | 'socket.io';
+  /** Socket.IO's transports (when on Socket.IO); asking for 'polling' means Socket.IO. */
   transports?: ('websocket' | 'polling')[];
   reconnection?: boolean;
   limits?: Partial<Limits>;
@@ -59,7 +65,11 @@ export interface Client<P extends object = Record<string, unknown>> {
   /** Presents new credentials ({token}) on the open connection; resolves with the new session data. */
   reauthenticate(auth: Record<string, unknown>): Promise<unknown>;
   stats: { packetsIn: number; packetsOut: number; bytesIn: number; bytesOut: number };
+  /** The way its packets travel now. */
+  readonly transport: 'lane' | 'socket.io';
   close(): void;
+  /** Drops the connection without a goodbye, as a broken network would (for tests of recovery). */
+  drop(): void;
 }
 
 export function connect<P extends object = Record<string, unknown>>(url: string, options?: ConnectOptions):

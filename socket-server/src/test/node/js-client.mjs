@@ -1,20 +1,25 @@
 // packets-js (this repository's JavaScript client) under Node against the Java server.
-// Usage: node js-client.mjs <port>. Prints "restart me" and waits for the server to come back on the same port.
+// Usage: node js-client.mjs <port> <transport: lane | socket.io>. Prints "restart me" and waits for the server to come
+// back on the same port.
 import assert from 'node:assert/strict';
 import { connect, fingerprint, PacketError } from '../../../../packets-js/src/index.js';
 
 const port = process.argv[2];
-const client = await connect(`http://127.0.0.1:${port}`, { timeout: 5000 });
+const transport = process.argv[3];
+const client = await connect(`http://127.0.0.1:${port}`, { timeout: 5000, transport });
+assert.equal(client.transport, transport);
+console.log(`connected on ${client.transport}`);
 
 // a client built with another packet table (here: the server's with Echo renamed) does not connect, and says why
 const served = await (await fetch(`http://127.0.0.1:${port}/packets/schema.json`)).json();
 const other = { packets: served.packets.map((p) => (p.name === 'Echo' ? { ...p, name: 'Shout' } : p)) };
 other.fingerprint = await fingerprint(other);
 const echoId = served.packets.find((p) => p.name === 'Echo').id;
-await assert.rejects(connect(`http://127.0.0.1:${port}`, { table: other, reconnection: false }),
+await assert.rejects(connect(`http://127.0.0.1:${port}`, { table: other, reconnection: false, transport }),
   (e) => e instanceof PacketError && e.code === 409
     && e.reason.includes(`: packet ${echoId} is Shout here and Echo there`));
-const anyway = await connect(`http://127.0.0.1:${port}`, { table: other, reconnection: false, allowRegistryMismatch: true });
+const anyway = await connect(`http://127.0.0.1:${port}`, { table: other, reconnection: false, allowRegistryMismatch: true,
+  transport });
 anyway.close();
 console.log('a client of another packet table is refused, naming the first packet that differs');
 
@@ -77,9 +82,9 @@ console.log('Bundle acked in order');
 const got = [];
 client.accept('Echo', (echo) => { got.push(echo.text); return null; });
 assert.equal(await client.send(['Echo', { text: 'join:js' }]), 'joined');
-const helper = await connect(`http://127.0.0.1:${port}`, { timeout: 5000, reconnection: false });
+const helper = await connect(`http://127.0.0.1:${port}`, { timeout: 5000, reconnection: false, transport });
 const recovered = new Promise((resolve) => client.on('reconnect', resolve));
-client.socket.io.engine.transport.ws.terminate();
+client.drop();
 assert.equal(await helper.send(['Echo', { text: 'push:js:while away' }]), 'pushed');
 assert.deepEqual(await recovered, { recovered: true });
 assert.equal(client.recovered, true);
