@@ -5,7 +5,7 @@ import { connect } from '../../../../packets-js/src/index.js';
 
 const port = process.argv[2];
 const client = await connect(`https://127.0.0.1:${port}`, { timeout: 5000, reconnection: false });
-assert.equal(client.socket.io.engine.transport.name, 'websocket');
+assert.equal(client.transport, 'lane', 'over wss on the packets lane');
 assert.deepEqual(await client.send(['Echo', { text: 'over tls' }]), ['Echo', { text: 'OVER TLS' }]);
 client.close();
 console.log('packets-js over wss ok');

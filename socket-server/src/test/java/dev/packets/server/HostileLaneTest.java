@@ -142,8 +142,12 @@ class HostileLaneTest {
       RawSocket raw = RawSocket.laneReady(server.port(), null);
       int refused = 0;
       try {
+        // the burst of 20 and the 50 strikes at once, then one every 5 ms until the close (see the frame flood)
         for (int i = 1; i <= 2_000 && !raw.closed.isDone(); i++) {
           raw.binary(concat(new byte[] {2}, varuint(i), new byte[] {(byte) ECHO, 1, 'x'}));
+          if (i > 70) {
+            Thread.sleep(5);
+          }
         }
       } catch (java.util.concurrent.ExecutionException closedMeanwhile) {
         // the point
@@ -174,10 +178,15 @@ class HostileLaneTest {
     try (PacketServer server = TestPackets.server().rateLimit(50, 20, 50).build().start()) {
       RawSocket raw = RawSocket.laneReady(server.port(), null);
       try {
-        // 200 answers: past the burst of 60 frames at once, and few enough that the close is not lost behind a
-        // backlog of frames the server never reads (a reset instead of its close frame)
+        // the burst of 60 frames at once, then one every 5 ms (faster than the budget's 110 a second refills):
+        // the budget runs out within a few, and the flood stops as soon as the close comes (a flood that goes on
+        // writing after the server closed may see a broken pipe before it reads the close frame)
+        for (int i = 0; i < 60; i++) {
+          raw.binary(new byte[] {4, 1, 'n', 'u', 'l', 'l'});
+        }
         for (int i = 0; i < 200 && !raw.closed.isDone(); i++) {
           raw.binary(new byte[] {4, 1, 'n', 'u', 'l', 'l'});
+          Thread.sleep(5);
         }
       } catch (java.util.concurrent.ExecutionException closedMeanwhile) {
         // the point

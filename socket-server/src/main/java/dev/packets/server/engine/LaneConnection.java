@@ -47,6 +47,8 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
   /** Whether the gate counted this connection in (it is counted out at close). */
   private boolean counted;
   private volatile boolean hello;
+  /** Whether it broke a rule: it is closing, and what it still sends is dropped. */
+  private boolean broken;
   private volatile boolean open;
   private ScheduledFuture<?> helloDeadline;
   /** The thread inside {@link #onFrame} now, or null. */
@@ -207,6 +209,9 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
   }
 
   private void deliver(byte opcode, ByteBuffer payload) {
+    if (broken) {
+      return;
+    }
     ByteBuffer frame = payload == null ? ByteBuffer.allocate(0) : payload;
     if (opcode == OpCode.TEXT) {
       text(StandardCharsets.UTF_8.decode(frame).toString());
@@ -315,8 +320,15 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
     return name.length() > 64 ? name.substring(0, 64) + "…" : name;
   }
 
-  /** Closes for a broken rule, telling the listener first. */
+  /**
+   * Closes for a broken rule, telling the listener first; once: the frames the client sent before it read the close
+   * are read and dropped (closing again, or not reading them, would reset the connection and lose the close).
+   */
   private void broke(int code, String reason) {
+    if (broken) {
+      return;
+    }
+    broken = true;
     listener.protocolError(this, reason);
     close(code, reason);
   }
