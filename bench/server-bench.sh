@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The socket-server load benchmark, side by side with Node's socket.io 4.8 in one run.
+# The socket-server load benchmark, side by side in one run: packets on its lane and on Socket.IO, Node's socket.io
+# 4.8, and a bare Node `ws` 8 server (the floor of a JavaScript stack).
 # Usage: bench/server-bench.sh [clients=50] [client-processes=2] [seconds=10] [idle-connections=5000]
 # Needs: mvn -q -pl bench -am package -DskipTests (bench/target/benchmarks.jar), node 18+.
 set -euo pipefail
@@ -15,19 +16,23 @@ cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 wait_port() { for _ in $(seq 100); do (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null && return; sleep 0.1; done; echo "no server on $1"; exit 1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-load() { # name pid port client(node|java)
+load() { # name pid port client(node|lane|java|java-socket.io)
   local name=$1 pid=$2 port=$3 client=$4 pids=()
   for i in $(seq "$PROCS"); do
-    if [ "$client" = java ]; then
+    if [ "$client" = java ] || [ "$client" = java-socket.io ]; then
       java -cp "$JAR" dev.packets.bench.server.JavaLoad "http://127.0.0.1:$port" $((CLIENTS / PROCS)) "$SECONDS_" \
+        "$([ "$client" = java ] && echo lane || echo socket.io)" \
         2> "$OUT/$name.$i.log" | grep '^{' > "$OUT/$name.$i.json" & pids+=($!)
+    elif [ "$client" = lane ]; then
+      node node/server-load/lane-load.js "http://127.0.0.1:$port" $((CLIENTS / PROCS)) "$SECONDS_" "$EVENT" "$PAYLOAD" \
+        > "$OUT/$name.$i.json" & pids+=($!)
     else
       node node/server-load/load.js "http://127.0.0.1:$port" $((CLIENTS / PROCS)) "$SECONDS_" "$EVENT" "$PAYLOAD" \
         > "$OUT/$name.$i.json" & pids+=($!)
     fi
   done
   # the Java clients need longer to start (JVM, JIT): wait until every process has connected and warmed up
-  if [ "$client" = java ]; then sleep 3.5; else sleep 2.2; fi
+  case "$client" in java*) sleep 3.5 ;; *) sleep 2.2 ;; esac
   local c0; c0=$(cpu "$pid")
   sleep "$SECONDS_"
   local c1; c1=$(cpu "$pid")
@@ -45,14 +50,17 @@ load() { # name pid port client(node|java)
   ' "$name" "$TICKS" "$((c1 - c0))" "$OUT/$name".*.json
 }
 
-idle() { # name port heap-command
+idle() { # name port heap-command [lane]
   local name=$1 port=$2 before after pids=() per=$((IDLE / 2))
   before=$($3)
-  for _ in 1 2; do node node/server-load/idle.js "http://127.0.0.1:$port" "$per" > "$OUT/idle-$name.log" & pids+=($!); done
-  for _ in $(seq 600); do [ "$(grep -c open "$OUT/idle-$name.log" 2>/dev/null || true)" -ge 1 ] && break; sleep 0.5; done
+  for i in 1 2; do
+    node node/server-load/idle.js "http://127.0.0.1:$port" "$per" "${4:-}" > "$OUT/idle-$name.$i.log" & pids+=($!)
+  done
+  for _ in $(seq 600); do [ "$(cat "$OUT/idle-$name".*.log 2>/dev/null | grep -c open || true)" -ge 2 ] && break; sleep 0.5; done
   sleep 5
   after=$($3)
   kill "${pids[@]}" 2>/dev/null || true
+  sleep 3 # the closed connections are released before the next phase measures
   echo "{\"name\":\"$name\",\"idleConnections\":$IDLE,\"heapBytesPerConnection\":$(( (after - before) / IDLE ))}"
 }
 
@@ -60,10 +68,13 @@ idle() { # name port heap-command
 JPORT=$(free_port)
 java -Xms512m -Xmx2g -cp "$JAR" dev.packets.bench.server.EchoServer "$JPORT" > "$OUT/java.log" 2>&1 & JPID=$!
 wait_port "$JPORT"
-load packets "$JPID" "$JPORT" node
-load packets-java-client "$JPID" "$JPORT" java
+load packets-lane "$JPID" "$JPORT" lane
+load packets-socket.io "$JPID" "$JPORT" node
+load packets-lane-java-client "$JPID" "$JPORT" java
+load packets-socket.io-java-client "$JPID" "$JPORT" java-socket.io
 javaheap() { jcmd "$JPID" GC.run > /dev/null; sleep 1; jcmd "$JPID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K", "", v); print v * 1024; exit } }'; }
-[ "$IDLE" -gt 0 ] && idle packets "$JPORT" javaheap
+[ "$IDLE" -gt 0 ] && idle packets-lane "$JPORT" javaheap lane
+[ "$IDLE" -gt 0 ] && idle packets-socket.io "$JPORT" javaheap
 kill "$JPID"; wait "$JPID" 2>/dev/null || true
 
 # --- Node socket.io 4.8 (reference)
@@ -71,8 +82,16 @@ NPORT=$(free_port)
 node --expose-gc node/server-load/node-server.js "$NPORT" > "$OUT/node.log" 2>&1 & NPID=$!
 wait_port "$NPORT"
 load node-socket.io "$NPID" "$NPORT" node
-load node-socket.io-java-client "$NPID" "$NPORT" java
+load node-socket.io-java-client "$NPID" "$NPORT" java-socket.io
 nodeheap() { curl -s "http://127.0.0.1:$NPORT/heap" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).heapUsed))'; }
 [ "$IDLE" -gt 0 ] && idle node-socket.io "$NPORT" nodeheap
 kill "$NPID"; wait "$NPID" 2>/dev/null || true
+# --- Node ws 8 (the floor: acks each binary message with a binary message)
+WPORT=$(free_port)
+node --expose-gc node/server-load/ws-server.js "$WPORT" > "$OUT/ws.log" 2>&1 & WPID=$!
+wait_port "$WPORT"
+load node-ws "$WPID" "$WPORT" lane
+wsheap() { curl -s "http://127.0.0.1:$WPORT/heap" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).heapUsed))'; }
+[ "$IDLE" -gt 0 ] && idle node-ws "$WPORT" wsheap lane
+kill "$WPID"; wait "$WPID" 2>/dev/null || true
 rm -rf "$OUT"

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
  * warm-up. Prints one line of JSON as load.js does: {@code {acks, elapsed, p50, p99, p999, sample, errors}}, latencies
  * in microseconds.
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.packets.bench.server.JavaLoad http://127.0.0.1:8080 25 10</pre>
+ * <pre>java -cp bench/target/benchmarks.jar dev.packets.bench.server.JavaLoad http://127.0.0.1:8080 25 10 [lane|socket.io]</pre>
+ *
+ * The last argument picks the client's way (the lane by default).
  */
 public final class JavaLoad {
   private volatile boolean measuring;
@@ -56,13 +58,17 @@ public final class JavaLoad {
     URI url = URI.create(args[0]);
     int clients = Integer.parseInt(args[1]);
     int seconds = Integer.parseInt(args[2]);
-    new JavaLoad().run(url, clients, seconds);
+    ClientOptions.Transport way = args.length > 3 && args[3].equals("socket.io") ? ClientOptions.Transport.SOCKET_IO
+        : ClientOptions.Transport.LANE;
+    // the reference servers have no packet table of their own: their fingerprint differs from ours
+    new JavaLoad().run(url, clients, seconds, ClientOptions.DEFAULT.withReconnect(false).withTransport(way)
+        .withRegistryMismatchAllowed(true));
   }
 
-  private void run(URI url, int clients, int seconds) throws Exception {
+  private void run(URI url, int clients, int seconds, ClientOptions options) throws Exception {
     List<Loop> loops = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
-      loops.add(new Loop(PacketClient.connect(url, EchoServer.PACKETS, ClientOptions.DEFAULT.withReconnect(false))));
+      loops.add(new Loop(PacketClient.connect(url, EchoServer.PACKETS, options)));
     }
     loops.forEach(Loop::next);
     Thread.sleep(2000);
