@@ -4,10 +4,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.glassfish.tyrus.core.MaskingKeyGenerator;
 
 /**
  * What every {@link PacketClient} of a process shares while any is open: one Tyrus client container (its Grizzly
@@ -37,6 +39,11 @@ final class ClientRuntime {
     // a connection that is accepted and then dropped before the handshake's answer would otherwise hold a
     // reconnection for Tyrus' default of 30 s
     manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, HANDSHAKE_MILLIS);
+    // a frame's masking key from ThreadLocalRandom instead of Tyrus' SecureRandom (a lock and a digest per frame):
+    // masking defends proxies against frames that a page's hostile script shapes (RFC 6455 §10.3); a Java client
+    // sends only frames it wrote itself, so an unpredictable key buys it nothing
+    manager.getProperties().put(ClientProperties.MASKING_KEY_GENERATOR,
+        (MaskingKeyGenerator) () -> ThreadLocalRandom.current().nextInt());
     timers = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "packets-client-timer");
       t.setDaemon(true);

@@ -12,6 +12,8 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
@@ -549,20 +551,33 @@ public final class PacketClient implements AutoCloseable {
         : acceptor.respond(packet);
   }
 
+  /**
+   * Queues a text frame, a binary frame, or both in that order on the websocket's outbound queue: the caller does not
+   * wait for the network (a send from an acceptor, or from a load loop on Tyrus' read thread, must not). A write that
+   * fails means the connection is going, and its close fails what awaits an answer.
+   */
   private void write(String text, byte[] binary) throws IOException {
     Session s = session;
     if (s == null || !s.isOpen()) {
       throw new IOException("not connected");
     }
     synchronized (writeLock) {
+      RemoteEndpoint.Async remote = s.getAsyncRemote();
       if (text != null) {
-        s.getBasicRemote().sendText(text);
+        remote.sendText(text, WRITTEN);
       }
       if (binary != null) {
-        s.getBasicRemote().sendBinary(ByteBuffer.wrap(binary));
+        remote.sendBinary(ByteBuffer.wrap(binary), WRITTEN);
       }
     }
   }
+
+  /** Logs a write that failed (the connection is going). */
+  private static final SendHandler WRITTEN = result -> {
+    if (!result.isOK()) {
+      LOG.debug("a write failed", result.getException());
+    }
+  };
 
   private void onDrop(String why) {
     for (Waiting waiting : new ArrayList<>(pending.values())) {

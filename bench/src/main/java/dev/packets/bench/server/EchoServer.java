@@ -22,9 +22,17 @@ public final class EchoServer {
       System.out.println(PACKETS.id(Move.class) + " " + HexFormat.of().formatHex(PACKETS.encode(MOVE)));
       return;
     }
-    PacketServer server = PacketServer.builder()
+    PacketServer server = server(Integer.parseInt(args[0]));
+    System.out.println("java server on " + server.port());
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    Thread.currentThread().join();
+  }
+
+  /** The benchmark's server on {@code port}, started: Moves answered "ok", no limit a load would meet. */
+  static PacketServer server(int port) {
+    return PacketServer.builder()
         .host("127.0.0.1")
-        .port(Integer.parseInt(args[0]))
+        .port(port)
         .packets(PACKETS)
         .rateLimit(1e9, 1e9, Integer.MAX_VALUE)
         .maxConnections(100_000)
@@ -33,8 +41,5 @@ public final class EchoServer {
         .accept(Move.class, Acceptor.responding((move, socket) -> "ok"))
         .build()
         .start();
-    System.out.println("java server on " + server.port());
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    Thread.currentThread().join();
   }
 }
