@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
-import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
 import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
@@ -33,27 +31,21 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  * websocket pings are not (the core API leaves them to the handler), and engine.io pings in its own text frames.
  */
 public final class EngineFrames implements FrameHandler {
-  private static final byte NONE = -1;
-
   private final EngineIoServer engine;
-  private final int maxMessageBytes;
   private final FastLane lane;
   private final FrameMeter meter;
   private final Map<String, String> query;
   private final Map<String, List<String>> headers;
   private CoreSession session;
   private JettyEngineSocket socket;
-  /** The opcode of the fragmented message being assembled, or {@link #NONE}. */
-  private byte assembling = NONE;
-  private byte[] parts;
-  private int length;
+  private final Assembler messages;
 
   private final String address;
 
   private EngineFrames(EngineIoServer engine, int maxMessageBytes, FastLane lane, FrameMeter meter,
       Map<String, String> query, Map<String, List<String>> headers, String address) {
     this.engine = engine;
-    this.maxMessageBytes = maxMessageBytes;
+    this.messages = new Assembler(maxMessageBytes);
     this.lane = lane;
     this.meter = meter;
     this.address = address;
@@ -144,29 +136,8 @@ public final class EngineFrames implements FrameHandler {
     byte opcode = frame.getOpCode();
     socket.reading(Thread.currentThread());
     try {
-      switch (opcode) {
-        case OpCode.TEXT, OpCode.BINARY -> {
-          if (frame.isFin()) {
-            deliver(opcode, frame.getPayload());
-          } else {
-            assembling = opcode;
-            length = 0;
-            append(frame.getPayload());
-          }
-        }
-        case OpCode.CONTINUATION -> {
-          append(frame.getPayload());
-          if (frame.isFin()) {
-            byte whole = assembling;
-            assembling = NONE;
-            deliver(whole, ByteBuffer.wrap(parts, 0, length));
-            parts = null;
-          }
-        }
-        default -> {
-          // ping, pong and close: Jetty answers them
-        }
-      }
+      // ping, pong and close: pings go unanswered (engine.io pings in its own frames), Jetty answers a close
+      messages.frame(frame, this::deliver);
     } catch (RuntimeException | StackOverflowError e) {
       // a frame the library cannot take (org.json recurses on nesting): this connection fails, the thread goes on
       callback.failed(e);
@@ -177,21 +148,6 @@ public final class EngineFrames implements FrameHandler {
     callback.succeeded();
     if (opcode != OpCode.CLOSE) {
       session.demand();
-    }
-  }
-
-  private void append(ByteBuffer payload) {
-    int more = payload == null ? 0 : payload.remaining();
-    if ((long) length + more > maxMessageBytes) {
-      throw new MessageTooLargeException("message of more than " + maxMessageBytes + " bytes");
-    }
-    if (parts == null || parts.length < length + more) {
-      parts = Arrays.copyOf(parts == null ? new byte[0] : parts, Math.min(maxMessageBytes,
-          Math.max(length + more, parts == null ? 256 : parts.length * 2)));
-    }
-    if (more > 0) {
-      payload.get(payload.position(), parts, length, more);
-      length += more;
     }
   }
 

@@ -108,18 +108,7 @@ final class JettyEngineSocket extends EngineIoWebSocket implements FrameWriter {
 
   @Override
   public synchronized void write(byte[] text, byte[] binary, Runnable written) {
-    if (text != null) {
-      // a header is batched: it goes out with its attachment in one write, not a write (a syscall) each
-      session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(text)), binary == null ? callback(written)
-          : Callback.NOOP, binary != null);
-    }
-    if (binary != null) {
-      session.sendFrame(new Frame(OpCode.BINARY, ByteBuffer.wrap(binary)), callback(written), false);
-    }
-  }
-
-  private static Callback callback(Runnable written) {
-    return Callback.from(written, e -> written.run());
+    CoreWrites.write(session, text, binary, written);
   }
 
   @Override

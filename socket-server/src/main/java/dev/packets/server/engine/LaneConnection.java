@@ -3,7 +3,6 @@ package dev.packets.server.engine;
 import dev.packets.lane.LaneFrames;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -13,7 +12,6 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
-import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
 import org.json.JSONArray;
 import org.json.JSONException;
 import org.slf4j.Logger;
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LaneConnection implements FrameHandler, FrameWriter {
   private static final Logger LOG = LoggerFactory.getLogger(LaneConnection.class);
-  private static final byte NONE = -1;
   /** Logs a write that failed: the connection is going or gone, and its close says so. */
   private static final Callback WRITTEN = Callback.from(() -> { }, e -> LOG.debug("lane write failed", e));
 
@@ -37,7 +34,6 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
   private final String address;
   private final Map<String, String> query;
   private final Map<String, List<String>> headers;
-  private final int maxMessageBytes;
   private final LaneListener listener;
   private final Lanes lanes;
   /** The budget of the frames that are not packets (answers, events). */
@@ -55,9 +51,7 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
   private volatile Thread reader;
   /** What the listener keeps with this connection (its socket). */
   private volatile Object attachment;
-  private byte assembling = NONE;
-  private byte[] parts;
-  private int length;
+  private final Assembler messages;
 
   LaneConnection(String id, String address, Map<String, String> query, Map<String, List<String>> headers,
       int maxMessageBytes, LaneListener listener, Lanes lanes, TokenBucket frames) {
@@ -65,7 +59,7 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
     this.address = address;
     this.query = query;
     this.headers = headers;
-    this.maxMessageBytes = maxMessageBytes;
+    this.messages = new Assembler(maxMessageBytes);
     this.listener = listener;
     this.lanes = lanes;
     this.frames = frames;
@@ -141,45 +135,12 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
     byte opcode = frame.getOpCode();
     reader = Thread.currentThread();
     try {
-      switch (opcode) {
-        case OpCode.TEXT, OpCode.BINARY -> {
-          if (frame.isFin()) {
-            deliver(opcode, frame.getPayload());
-          } else {
-            assembling = opcode;
-            length = 0;
-            append(frame.getPayload());
-          }
-        }
-        case OpCode.CONTINUATION -> {
-          append(frame.getPayload());
-          if (frame.isFin()) {
-            byte whole = assembling;
-            assembling = NONE;
-            deliver(whole, ByteBuffer.wrap(parts, 0, length));
-            parts = null;
-          }
-        }
-        case OpCode.PING -> {
-          // the core API leaves pings to the handler: each is answered with its payload (at most 125 bytes)
-          if (!frames.take()) {
-            broke(CloseStatus.POLICY_VIOLATION, "too many frames");
-          } else {
-            ByteBuffer data = frame.getPayload();
-            ByteBuffer copy = ByteBuffer.allocate(data == null ? 0 : data.remaining());
-            if (data != null) {
-              copy.put(data.duplicate()).flip();
-            }
-            session.sendFrame(new Frame(OpCode.PONG, copy), Callback.NOOP, false);
-          }
-        }
-        default -> {
-          // pongs keep the connection from idling out; Jetty answers a close
-        }
+      if (opcode == OpCode.PING) {
+        pong(frame);
+      } else {
+        // pongs keep the connection from idling out; Jetty answers a close
+        messages.frame(frame, this::deliver);
       }
-    } catch (MessageTooLargeException e) {
-      callback.failed(e);
-      return;
     } catch (RuntimeException | StackOverflowError e) {
       LOG.debug("lane connection {} failed on a frame", id, e);
       callback.failed(e);
@@ -193,19 +154,18 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
     }
   }
 
-  private void append(ByteBuffer payload) {
-    int more = payload == null ? 0 : payload.remaining();
-    if ((long) length + more > maxMessageBytes) {
-      throw new MessageTooLargeException("message of more than " + maxMessageBytes + " bytes");
+  /** The core API leaves pings to the handler: each is answered with its payload (at most 125 bytes). */
+  private void pong(Frame ping) {
+    if (!frames.take()) {
+      broke(CloseStatus.POLICY_VIOLATION, "too many frames");
+      return;
     }
-    if (parts == null || parts.length < length + more) {
-      parts = Arrays.copyOf(parts == null ? new byte[0] : parts, Math.min(maxMessageBytes,
-          Math.max(length + more, parts == null ? 256 : parts.length * 2)));
+    ByteBuffer data = ping.getPayload();
+    ByteBuffer copy = ByteBuffer.allocate(data == null ? 0 : data.remaining());
+    if (data != null) {
+      copy.put(data.duplicate()).flip();
     }
-    if (more > 0) {
-      payload.get(payload.position(), parts, length, more);
-      length += more;
-    }
+    session.sendFrame(new Frame(OpCode.PONG, copy), Callback.NOOP, false);
   }
 
   private void deliver(byte opcode, ByteBuffer payload) {
@@ -335,17 +295,7 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
 
   @Override
   public synchronized void write(byte[] text, byte[] binary, Runnable written) {
-    if (text != null) {
-      session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(text)), binary == null ? callback(written)
-          : Callback.NOOP, binary != null);
-    }
-    if (binary != null) {
-      session.sendFrame(new Frame(OpCode.BINARY, ByteBuffer.wrap(binary)), callback(written), false);
-    }
-  }
-
-  private static Callback callback(Runnable written) {
-    return Callback.from(written, e -> written.run());
+    CoreWrites.write(session, text, binary, written);
   }
 
   @Override
