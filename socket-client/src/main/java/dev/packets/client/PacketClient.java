@@ -107,9 +107,9 @@ public final class PacketClient implements AutoCloseable {
    * every few milliseconds for every client, which costs less than timers armed and cancelled per send and ping.
    */
   void expire(long now) {
-    Wire current0 = wire;
-    if (current0 != null) {
-      current0.beat(now);
+    Wire beating = wire;
+    if (beating != null) {
+      beating.beat(now);
     }
     Session current = session;
     long silence = silenceMillis;
@@ -340,13 +340,22 @@ public final class PacketClient implements AutoCloseable {
     return result;
   }
 
-  /** Opens the websocket of {@code next} (blocking for its handshake). */
+  /**
+   * Opens the websocket of {@code next} (blocking for its handshake). A server that answers the upgrade without the
+   * wire's subprotocol does not speak it (a Socket.IO server that upgrades any path): the websocket is closed and
+   * the open fails, so that the default falls back.
+   */
   private void openOn(Wire next) throws Exception {
     String ws = uri.toString().replaceFirst("^http", "ws").replaceAll("/+$", "") + next.path();
     wire = next;
-    manager.connectToServer(new Endpoint() {
+    boolean[] foreign = new boolean[1];
+    Session opened = manager.connectToServer(new Endpoint() {
       @Override
       public void onOpen(Session s, EndpointConfig config) {
+        if (!next.subprotocols().isEmpty() && !next.subprotocols().contains(s.getNegotiatedSubprotocol())) {
+          foreign[0] = true;
+          return;
+        }
         session = s;
         s.setMaxBinaryMessageBufferSize(registry.limits().maxPacketBytes() + 1024);
         s.setMaxTextMessageBufferSize(registry.limits().maxPacketBytes() + 1024);
@@ -362,7 +371,7 @@ public final class PacketClient implements AutoCloseable {
 
       @Override
       public void onClose(Session s, CloseReason reason) {
-        if (wire == next) {
+        if (wire == next && !foreign[0]) {
           onDrop("closed: " + reason.getReasonPhrase());
         }
       }
@@ -372,6 +381,15 @@ public final class PacketClient implements AutoCloseable {
         LOG.debug("websocket error", error);
       }
     }, ClientEndpointConfig.Builder.create().preferredSubprotocols(next.subprotocols()).build(), URI.create(ws));
+    if (foreign[0]) {
+      wire = null;
+      try {
+        opened.close();
+      } catch (IOException | RuntimeException e) {
+        // gone already
+      }
+      throw new IOException("the server upgraded " + next.path() + " without subprotocol " + next.subprotocols());
+    }
   }
 
   /** A frame from the server, to its wire; a frame the wire cannot read is logged and dropped. */
@@ -646,8 +664,9 @@ public final class PacketClient implements AutoCloseable {
   public void close() {
     closed = true;
     Session s = session;
-    if (s != null && s.isOpen()) {
-      wire.goodbye();
+    Wire leaving = wire;
+    if (s != null && s.isOpen() && leaving != null) {
+      leaving.goodbye();
       try {
         s.close();
       } catch (IOException | RuntimeException e) {
