@@ -1,2 +1,5 @@
-/** The Java client: packets over Socket.IO (engine.io v4 / Socket.IO v5 on a websocket), through Tyrus. */
+/**
+ * The Java client, through Tyrus: packets on the packets lane (one websocket frame each) or over Socket.IO
+ * (engine.io v4 / Socket.IO v5 on a websocket) when the lane is refused.
+ */
 package dev.packets.client;

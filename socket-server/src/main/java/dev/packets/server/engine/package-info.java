@@ -1,2 +1,5 @@
-/** The adapter that hosts socket.io-server-java's engine.io on Jetty 12: websocket endpoint and polling servlet. */
+/**
+ * The transports on Jetty 12, and nothing above them: engine.io (websocket and long-polling) for Socket.IO, the
+ * packets lane's websocket, the gate every connection passes, and the frame meters.
+ */
 package dev.packets.server.engine;
