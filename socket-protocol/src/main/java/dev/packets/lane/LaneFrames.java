@@ -208,6 +208,11 @@ public final class LaneFrames {
         }
         byte[] text = new byte[length];
         frame.get(text);
+        for (byte b : text) {
+          if (b < 0x20 || b > 0x7e) {
+            throw new Malformed("a PUSH_AT frame's offset is printable ASCII, not byte " + (b & 0xff));
+          }
+        }
         head.offset = new String(text, StandardCharsets.US_ASCII);
         head.packetId = packetId(frame);
       }
