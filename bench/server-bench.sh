@@ -6,15 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 CLIENTS=${1:-50}; PROCS=${2:-2}; SECONDS_=${3:-10}; IDLE=${4:-5000}
-JAR=target/benchmarks.jar
-(cd node/server-load && npm ci --silent --no-audit --no-fund)
-read -r EVENT PAYLOAD < <(java -cp "$JAR" dev.packets.bench.server.EchoServer --payload)
-TICKS=$(getconf CLK_TCK)
-OUT=$(mktemp -d)
-
-cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-wait_port() { for _ in $(seq 100); do (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null && return; sleep 0.1; done; echo "no server on $1"; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=server-load.sh
+source server-load.sh
 
 load() { # name pid port client(node|lane|java|java-socket.io)
   local name=$1 pid=$2 port=$3 client=$4 pids=()
