@@ -28,7 +28,8 @@ public final class JavaLoad {
   /** One client's closed loop and the latencies it measured (its callbacks run one after another). */
   private final class Loop {
     private final PacketClient client;
-    private long[] latencies = new long[1 << 16];
+    // small at first: a process of thousands of clients would otherwise hold half a megabyte for each
+    private long[] latencies = new long[256];
     private int count;
 
     Loop(PacketClient client) {
