@@ -46,24 +46,15 @@ final class LaneWire implements Wire {
 
   @Override
   public void opened() throws IOException {
-    Object data = peer.connectData();
     JSONObject hello = new JSONObject();
-    if (data instanceof JSONObject connect) {
-      // the auth payload apart from the session's pid and offset, which the hello carries beside it
-      JSONObject auth = new JSONObject(connect.toString());
-      Object pid = auth.remove("pid");
-      Object offset = auth.remove("offset");
-      if (pid != null) {
-        hello.put("pid", pid);
+    if (peer.auth() != null) {
+      hello.put("auth", peer.auth());
+    }
+    if (peer.pid() != null) {
+      hello.put("pid", peer.pid());
+      if (peer.offset() != null) {
+        hello.put("offset", peer.offset());
       }
-      if (offset != null) {
-        hello.put("offset", offset);
-      }
-      if (!auth.isEmpty() || pid == null) {
-        hello.put("auth", auth);
-      }
-    } else if (data != null) {
-      hello.put("auth", data);
     }
     peer.write(LaneFrames.event(LaneFrames.HELLO, hello), null);
   }

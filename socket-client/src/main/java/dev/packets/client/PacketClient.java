@@ -421,19 +421,19 @@ public final class PacketClient implements AutoCloseable {
     }
 
     @Override
-    public Object connectData() {
+    public JSONObject auth() {
       Map<String, Object> credentials = auth;
-      Object data = credentials == null ? null : JsonBridge.toJson(credentials, registry);
-      String session = pid;
-      if (session == null || !(data == null || data instanceof JSONObject)) {
-        return data;
-      }
-      JSONObject withPid = data == null ? new JSONObject() : new JSONObject(data.toString());
-      withPid.put("pid", session);
-      if (lastOffset != null) {
-        withPid.put("offset", lastOffset);
-      }
-      return withPid;
+      return credentials == null ? null : (JSONObject) JsonBridge.toJson(credentials, registry);
+    }
+
+    @Override
+    public String pid() {
+      return pid;
+    }
+
+    @Override
+    public String offset() {
+      return lastOffset;
     }
 
     @Override

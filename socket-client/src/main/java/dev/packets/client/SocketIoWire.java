@@ -53,7 +53,7 @@ final class SocketIoWire implements Wire {
       case '0' -> {
         JSONObject open = new JSONObject(text.substring(1));
         peer.alive(open.optLong("pingInterval", 25_000) + open.optLong("pingTimeout", 20_000));
-        quietly(Frames.connect(peer.connectData()));
+        quietly(Frames.connect(connectData()));
       }
       case '2' -> {
         peer.alive(0);
@@ -62,6 +62,21 @@ final class SocketIoWire implements Wire {
       case '4' -> socketIo(text.substring(1));
       default -> { }
     }
+  }
+
+  /** The CONNECT's data: the auth payload, with the session's pid and last offset when it may be recovered. */
+  private JSONObject connectData() {
+    JSONObject auth = peer.auth();
+    String pid = peer.pid();
+    if (pid == null) {
+      return auth;
+    }
+    JSONObject data = auth == null ? new JSONObject() : new JSONObject(auth.toString());
+    data.put("pid", pid);
+    if (peer.offset() != null) {
+      data.put("offset", peer.offset());
+    }
+    return data;
   }
 
   private void socketIo(String packet) {

@@ -50,8 +50,14 @@ interface Wire {
     /** Sends a websocket ping. */
     void ping() throws IOException;
 
-    /** The connect's data: the auth payload, with the session's pid and last offset when it may be recovered. */
-    Object connectData();
+    /** The auth payload (JSON), or null. */
+    JSONObject auth();
+
+    /** The session's private id, to recover it on the next connect; null when the server keeps no sessions. */
+    String pid();
+
+    /** The recovery offset of the last push received, or null. */
+    String offset();
 
     /** The server gave this connection its socket id and the session's pid (null: it keeps no sessions). */
     void connected(String socketId, String pid);

@@ -1,7 +1,6 @@
 package dev.packets.server;
 
 import dev.packets.socketio.Answers;
-import dev.packets.socketio.Frames;
 import dev.packets.socketio.PacketError;
 import dev.packets.socketio.Request;
 import dev.packets.socketio.JsonBridge;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,10 +62,10 @@ final class Inbound {
 
   /** An event the Socket.IO library parsed: a packet by id, or a dehydrated one by name. */
   void onEvent(PacketSocket socket, String event, Object[] args) {
-    SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack = null;
+    SocketIoSocket.ReceivedByLocalAcknowledgementCallback callback = null;
     int count = args.length;
-    if (count > 0 && args[count - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback callback) {
-      ack = callback;
+    if (count > 0 && args[count - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback library) {
+      callback = library;
       count--;
     }
     int arguments = count;
@@ -79,13 +77,12 @@ final class Inbound {
         socket.json = true;
       }
     }
-    receive(socket, ack == null ? null : new FastAck(socket, null, -1, ack),
+    receive(socket, callback == null ? null : new FastAck(socket, null, -1, callback),
         () -> parse(event, args, arguments));
   }
 
   /** A packet that came the hot way (see {@code FastLane}): its id and payload; {@code ack} null when unwanted. */
-  void onPacket(PacketSocket socket, int id, byte[] payload,
-      SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack) {
+  void onPacket(PacketSocket socket, int id, byte[] payload, Answer ack) {
     if (!socket.spoken) {
       socket.spoken = true;
     }
@@ -99,7 +96,7 @@ final class Inbound {
    * Checks the rate limit and the lane's bound, parses, charges a Bundle's other packets, queues the packet in its
    * socket's lane, accepts it there and acks it.
    */
-  private void receive(PacketSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack,
+  private void receive(PacketSocket socket, Answer ack,
       java.util.function.Supplier<Object> parsing) {
     Lane lane = socket.lane;
     if (lane == null) {
@@ -182,7 +179,7 @@ final class Inbound {
   }
 
   /** Answers 429 and, after too many in a row, closes the socket. */
-  private void overLimit(PacketSocket socket, Lane lane, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack) {
+  private void overLimit(PacketSocket socket, Lane lane, Answer ack) {
     metrics.refused.increment();
     reply(socket, ack, null, new PacketError(429, "too many packets: at most " + config.ratePerSecond()
         + " a second, bursts of " + config.rateBurst() + " (each packet of a Bundle counts)"));
@@ -366,8 +363,7 @@ final class Inbound {
    * Acks the sender when it asked: {@code [null, response]}, {@code [null, payload, id]} (to a client that reads
    * packets as JSON: {@code [null, ["Name", data]]}) or {@code [{code, reason}]}.
    */
-  private void reply(PacketSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack, Object packet,
-      Object outcome) {
+  private void reply(PacketSocket socket, Answer ack, Object packet, Object outcome) {
     if (outcome instanceof Throwable error) {
       PacketError failure = error instanceof PacketError p ? p
           : error instanceof java.util.concurrent.RejectedExecutionException ? new PacketError(503, "server busy")
@@ -375,27 +371,31 @@ final class Inbound {
       if (ack == null) {
         return;
       }
-      ack.sendAcknowledgement(Frames.errorJson(failure));
+      ack.error(failure);
       metrics.packetsOut.increment();
       return;
     }
     if (ack == null) {
       return;
     }
-    Object[] args;
+    byte[] payload = null;
+    Object json = null;
     try {
       if (outcome != null && registry.contains(outcome.getClass()) && !socket.json) {
-        byte[] payload = registry.encode(outcome);
+        payload = registry.encode(outcome);
         metrics.bytesOut.add(payload.length);
-        args = new Object[] {JSONObject.NULL, payload, registry.id(outcome.getClass())};
       } else {
-        args = new Object[] {JSONObject.NULL, JsonBridge.toJson(outcome, registry)};
+        json = JsonBridge.toJson(outcome, registry);
       }
     } catch (PacketException | IllegalArgumentException e) {
       reply(socket, ack, packet, internal(packet, e));
       return;
     }
-    ack.sendAcknowledgement(args);
+    if (payload != null) {
+      ack.packet(registry.id(outcome.getClass()), payload);
+    } else {
+      ack.value(json);
+    }
     metrics.packetsOut.increment();
   }
 

@@ -3,10 +3,9 @@ package dev.packets.server;
 import dev.packets.server.engine.LaneConnection;
 import dev.packets.server.engine.LaneListener;
 import dev.packets.socketio.JsonBridge;
+import dev.packets.socketio.PacketError;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 import org.json.JSONArray;
-import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,18 +21,12 @@ final class LaneDoor implements LaneListener {
   private final Inbound inbound;
   private final Outbound outbound;
   private final ServerMetrics metrics;
-  /** Packets that came on the lane (for tests that check which way a client came). */
-  private final LongAdder packets = new LongAdder();
 
   LaneDoor(Sessions sessions, Inbound inbound, Outbound outbound, ServerMetrics metrics) {
     this.sessions = sessions;
     this.inbound = inbound;
     this.outbound = outbound;
     this.metrics = metrics;
-  }
-
-  long packets() {
-    return packets.sum();
   }
 
   @Override
@@ -65,7 +58,6 @@ final class LaneDoor implements LaneListener {
       connection.close(1008, "a packet before packets:ready");
       return;
     }
-    packets.increment();
     try {
       inbound.onPacket(socket, packetId, payload, ack == 0 ? null : link.ack(socket, ack));
     } catch (RuntimeException e) {
@@ -89,10 +81,9 @@ final class LaneDoor implements LaneListener {
       return;
     }
     if (PacketServer.REAUTHENTICATE_EVENT.equals(name)) {
-      sessions.reauthentication().onEvent(socket, ack == 0 ? new Object[] {data}
-          : new Object[] {data == null ? JSONObject.NULL : data, link.ack(socket, ack)});
+      sessions.reauthentication().onEvent(socket, data, ack == 0 ? null : link.ack(socket, ack));
     } else if (ack != 0) {
-      link.ack(socket, ack).sendAcknowledgement(new JSONObject().put("code", 404).put("reason", "no event '"
+      link.ack(socket, ack).error(new PacketError(404, "no event '"
           + (name.length() > 64 ? name.substring(0, 64) : name) + "' on the packets lane"));
     }
   }

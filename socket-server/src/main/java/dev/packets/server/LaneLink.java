@@ -3,7 +3,6 @@ package dev.packets.server;
 import dev.packets.lane.LaneFrames;
 import dev.packets.server.engine.LaneConnection;
 import dev.packets.socketio.PacketError;
-import io.socket.socketio.server.SocketIoSocket;
 import java.util.List;
 import java.util.Map;
 import org.json.JSONObject;
@@ -77,16 +76,12 @@ final class LaneLink implements Link {
   }
 
   @Override
-  public SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack(PacketSocket socket, int ack) {
+  public Answer ack(PacketSocket socket, int ack) {
     return new Ack(socket, ack);
   }
 
-  /**
-   * The answer to a client's packet or event, in the arguments' Socket.IO shapes that {@link Inbound} answers
-   * with, written as the lane's one frame: {@code [{code, reason}]} an ERROR, {@code [null, payload, id]} a REPLY,
-   * {@code [null, value]} a VALUE.
-   */
-  static final class Ack implements SocketIoSocket.ReceivedByLocalAcknowledgementCallback {
+  /** The answer to a client's packet or event: the lane's one frame, ERROR, REPLY or VALUE. */
+  static final class Ack implements Answer {
     private final PacketSocket socket;
     private final int ack;
 
@@ -96,17 +91,18 @@ final class LaneLink implements Link {
     }
 
     @Override
-    public void sendAcknowledgement(Object... args) {
-      byte[] frame;
-      if (args.length == 1 && args[0] instanceof JSONObject error) {
-        frame = LaneFrames.error(ack, new PacketError(error.optInt("code", 500), error.optString("reason")));
-      } else if (args.length == 3 && args[1] instanceof byte[] payload && args[2] instanceof Integer id) {
-        frame = LaneFrames.reply(ack, id, payload);
-      } else {
-        Object value = args.length > 1 ? args[1] : null;
-        frame = LaneFrames.value(ack, value == null ? "null" : JSONObject.valueToString(value));
-      }
-      socket.mailbox().offer(Mailbox.Send.frame(frame, null));
+    public void error(PacketError error) {
+      socket.mailbox().offer(Mailbox.Send.frame(LaneFrames.error(ack, error), null));
+    }
+
+    @Override
+    public void packet(int id, byte[] payload) {
+      socket.mailbox().offer(Mailbox.Send.frame(LaneFrames.reply(ack, id, payload), null));
+    }
+
+    @Override
+    public void value(Object json) {
+      socket.mailbox().offer(Mailbox.Send.frame(LaneFrames.value(ack, JSONObject.valueToString(json)), null));
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.packets.server;
 
-import io.socket.socketio.server.SocketIoSocket;
 import java.util.List;
 import java.util.Map;
 import org.json.JSONObject;
@@ -39,6 +38,6 @@ interface Link {
   /** A JSON event: {@code packets:ready}, {@code packets:close}… */
   Mailbox.Send event(String event, JSONObject data);
 
-  /** The answer to the client's ack {@code ack} goes out through the returned callback (the Socket.IO shapes). */
-  SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack(PacketSocket socket, int ack);
+  /** Where the answer to the client's packet or event under its ack id {@code ack} goes. */
+  Answer ack(PacketSocket socket, int ack);
 }

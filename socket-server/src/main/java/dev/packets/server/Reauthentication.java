@@ -2,10 +2,8 @@ package dev.packets.server;
 
 import dev.packets.server.auth.Admission;
 import dev.packets.server.auth.Principal;
-import dev.packets.socketio.Frames;
 import dev.packets.socketio.JsonBridge;
 import dev.packets.socketio.PacketError;
-import io.socket.socketio.server.SocketIoSocket;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.concurrent.Executor;
@@ -109,31 +107,29 @@ final class Reauthentication {
    * A {@code packets:reauthenticate}: only with an ack, on an admitted socket, one at a time, and at the cost of
    * {@value #COST} packets of the socket's rate limit.
    */
-  void onEvent(PacketSocket socket, Object[] args) {
-    if (args.length < 2 || !(args[args.length - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback c)) {
+  void onEvent(PacketSocket socket, Object credentials, Answer ack) {
+    if (ack == null) {
       metrics.protocolErrors.increment();
       return;
     }
-    SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack = c instanceof LaneLink.Ack ? c
-        : new FastAck(socket, null, -1, c);
     Lane lane = socket.lane;
     if (lane == null || lane.admitting || authentication.isEmpty()) {
-      ack.sendAcknowledgement(Frames.errorJson(new PacketError(409, lane == null || lane.admitting
-          ? "not admitted yet" : "this server authenticates no one")));
+      ack.error(new PacketError(409, lane == null || lane.admitting ? "not admitted yet"
+          : "this server authenticates no one"));
       return;
     }
     if (!lane.bucket.take(COST) || !socket.reauthenticating.compareAndSet(false, true)) {
       metrics.refused.increment();
-      ack.sendAcknowledgement(Frames.errorJson(new PacketError(429, "re-authentications come one at a time, and "
-          + "each counts as " + COST + " packets of the rate limit")));
+      ack.error(new PacketError(429, "re-authentications come one at a time, and each counts as " + COST
+          + " packets of the rate limit"));
       return;
     }
     Object auth;
     try {
-      auth = JsonBridge.toJava(args[0], 0);
+      auth = JsonBridge.toJava(credentials, 0);
     } catch (IllegalArgumentException e) {
       socket.reauthenticating.set(false);
-      ack.sendAcknowledgement(Frames.errorJson(new PacketError(400, "credentials must be JSON-like")));
+      ack.error(new PacketError(400, "credentials must be JSON-like"));
       return;
     }
     reauthenticate(socket, auth, ack);
@@ -143,11 +139,11 @@ final class Reauthentication {
    * New credentials must admit the same principal id through the same chain; the socket then carries the new
    * principal (and its expiry), and the answer is the new client data. A refusal leaves the socket as it was.
    */
-  private void reauthenticate(PacketSocket socket, Object auth,
-      SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack) {
+  private void reauthenticate(PacketSocket socket, Object auth, Answer ack) {
     try {
       workers.execute(() -> {
-        Object[] answer;
+        JSONObject admitted = null;
+        PacketError refusal = null;
         try {
           Admission admission = authentication.admit(socket, auth);
           Object before = socket.principal();
@@ -157,22 +153,25 @@ final class Reauthentication {
           }
           socket.principal(admission.principal());
           socket.clientData(admission.clientData());
-          answer = new Object[] {JSONObject.NULL, new JSONObject().put("session",
-              JsonBridge.toJson(admission.clientData(), config.registry()))};
+          admitted = new JSONObject().put("session", JsonBridge.toJson(admission.clientData(), config.registry()));
         } catch (PacketError refused) {
-          answer = new Object[] {Frames.errorJson(refused)};
+          refusal = refused;
         } catch (RuntimeException e) {
           String id = Correlation.next();
           LOG.warn("re-authentication of socket {} failed ({})", socket.id(), id, e);
-          answer = new Object[] {Frames.errorJson(new PacketError(500, "internal error (id " + id + ")"))};
+          refusal = new PacketError(500, "internal error (id " + id + ")");
         }
         // free before the answer: a client may send the next one as soon as it reads this one
         socket.reauthenticating.set(false);
-        ack.sendAcknowledgement(answer);
+        if (refusal != null) {
+          ack.error(refusal);
+        } else {
+          ack.value(admitted);
+        }
       });
     } catch (RejectedExecutionException busy) {
       socket.reauthenticating.set(false);
-      ack.sendAcknowledgement(Frames.errorJson(new PacketError(503, "server busy")));
+      ack.error(new PacketError(503, "server busy"));
     }
   }
 }

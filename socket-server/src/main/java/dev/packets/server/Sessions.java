@@ -201,7 +201,11 @@ final class Sessions implements Mailbox.Outlet, Recovery.Holder {
     }
     raw.registerAllEventListener((event, args) -> {
       if (PacketServer.REAUTHENTICATE_EVENT.equals(event)) {
-        reauthentication.onEvent(socket, args);
+        // only with an ack (its callback last) and the credentials before it
+        Answer ack = args.length >= 2
+            && args[args.length - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback c
+            ? new FastAck(socket, null, -1, c) : null;
+        reauthentication.onEvent(socket, args.length > 0 ? args[0] : null, ack);
       } else {
         inbound.onEvent(socket, event, args);
       }

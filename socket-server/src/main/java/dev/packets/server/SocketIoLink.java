@@ -82,7 +82,7 @@ final class SocketIoLink implements Link {
   }
 
   @Override
-  public SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack(PacketSocket socket, int ack) {
+  public Answer ack(PacketSocket socket, int ack) {
     return new FastAck(socket, this, ack, null);
   }
 }

@@ -136,10 +136,6 @@ public final class JettyHost {
     lanes.start(setup.pingInterval());
   }
 
-  /** The packets lane's connections. */
-  public Lanes lanes() {
-    return lanes;
-  }
 
   /** The port listened on (the ephemeral one when set up with port 0). */
   public int port() {

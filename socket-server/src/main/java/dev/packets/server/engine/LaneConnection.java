@@ -14,6 +14,7 @@ import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.json.JSONArray;
 import org.json.JSONException;
+import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,8 +157,7 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
 
   /** The core API leaves pings to the handler: each is answered with its payload (at most 125 bytes). */
   private void pong(Frame ping) {
-    if (!frames.take()) {
-      broke(CloseStatus.POLICY_VIOLATION, "too many frames");
+    if (!budgeted(null)) {
       return;
     }
     ByteBuffer data = ping.getPayload();
@@ -180,14 +180,25 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
     }
   }
 
-  private void text(String message) {
+  /**
+   * Whether a frame that is not a packet fits the connection's frame budget and its JSON ({@code null}: it has none)
+   * has no number over 40 characters; else the connection is closed (1008).
+   */
+  private boolean budgeted(String json) {
     if (!frames.take()) {
       broke(CloseStatus.POLICY_VIOLATION, "too many frames");
-      return;
+      return false;
     }
-    String longNumber = FrameMeter.longNumber(message);
+    String longNumber = json == null ? null : FrameMeter.longNumber(json);
     if (longNumber != null) {
       broke(CloseStatus.POLICY_VIOLATION, longNumber);
+      return false;
+    }
+    return true;
+  }
+
+  private void text(String message) {
+    if (!budgeted(message)) {
       return;
     }
     JSONArray event;
@@ -239,22 +250,15 @@ public final class LaneConnection implements FrameHandler, FrameWriter {
     switch (head.kind) {
       case LaneFrames.PUSH, LaneFrames.SEND -> listener.packet(this, head.packetId, head.ack, bytes(frame));
       case LaneFrames.REPLY -> {
-        if (!frames.take()) {
-          broke(CloseStatus.POLICY_VIOLATION, "too many frames");
+        if (!budgeted(null)) {
           return;
         }
-        listener.answer(this, head.ack, new JSONArray().put(org.json.JSONObject.NULL).put(bytes(frame))
+        listener.answer(this, head.ack, new JSONArray().put(JSONObject.NULL).put(bytes(frame))
             .put(head.packetId));
       }
       case LaneFrames.VALUE, LaneFrames.ERROR -> {
-        if (!frames.take()) {
-          broke(CloseStatus.POLICY_VIOLATION, "too many frames");
-          return;
-        }
         String json = StandardCharsets.UTF_8.decode(frame).toString();
-        String longNumber = FrameMeter.longNumber(json);
-        if (longNumber != null) {
-          broke(CloseStatus.POLICY_VIOLATION, longNumber);
+        if (!budgeted(json)) {
           return;
         }
         JSONArray args;

@@ -127,9 +127,4 @@ public final class Lanes {
       next.cancel(false);
     }
   }
-
-  /** Lane connections open now. */
-  public int open() {
-    return open.size();
-  }
 }
