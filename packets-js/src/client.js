@@ -181,6 +181,19 @@ class Client {
     return null;
   }
 
+  /**
+   * Moves to another node of the same application (one that sent a Redirect, say) with this session: the
+   * connection here drops without a goodbye and is made again at `url`'s origin naming the session, so a server
+   * that recovers sessions across nodes hands it over (its id, attributes, rooms, the pushes it missed). The packet
+   * table is not fetched again. Listen for 'reconnect' ({recovered}) to know when it is there.
+   */
+  moveTo(url) {
+    const base = new URL(url).origin;
+    if (base === this.url) return;
+    this.url = base;
+    this.wire.moveTo(base);
+  }
+
   refresh() {
     if (isBrowser) window.location.reload();
     this.emit('refresh');

@@ -67,6 +67,11 @@ export interface Client<P extends object = Record<string, unknown>> {
   stats: { packetsIn: number; packetsOut: number; bytesIn: number; bytesOut: number };
   /** The way its packets travel now. */
   readonly transport: 'lane' | 'socket.io';
+  /**
+   * Moves to another node of the same application (one that sent a Redirect, say) with this session; 'reconnect'
+   * ({recovered}) tells when it is there.
+   */
+  moveTo(url: string): void;
   close(): void;
   /** Drops the connection without a goodbye, as a broken network would (for tests of recovery). */
   drop(): void;

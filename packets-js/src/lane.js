@@ -195,6 +195,13 @@ export class LaneWire {
     setTimeout(() => { if (!this.closedByUs) this.open(); }, wait);
   }
 
+  /** Connects to another node of the same application, naming this session (its pid and last offset). */
+  moveTo(base) {
+    this.url = base.replace(/^http/, 'ws') + PATH;
+    this.backoff = 1;
+    if (this.ws.readyState <= 1) this.ws.close(4000, 'moving');
+  }
+
   stopReconnecting() {
     this.reconnection = false;
   }

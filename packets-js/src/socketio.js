@@ -6,12 +6,19 @@ export class SocketIoWire {
   constructor(client, base, options) {
     this.name = 'socket.io';
     this.client = client;
-    this.socket = io(base, {
-      transports: options.transports ?? ['websocket'],
-      auth: options.auth,
-      reconnection: options.reconnection ?? true,
-    });
+    this.options = options;
     this.reconnection = options.reconnection ?? true;
+    this.socket = this.connect(base);
+  }
+
+  connect(base) {
+    const client = this.client;
+    this.socket = io(base, {
+      transports: this.options.transports ?? ['websocket'],
+      auth: this.socket?.auth ?? this.options.auth,
+      reconnection: this.reconnection,
+      forceNew: true,
+    });
     this.socket.on('packets:ready', (info) => client.onReady(info));
     this.socket.on('packets:refused', (info) => client.onRefused(info ?? {}));
     this.socket.on('packets:close', (info) => { this.closeReason = info?.reason; client.onClose(info ?? {}); });
@@ -33,6 +40,26 @@ export class SocketIoWire {
       client.onPacket(Number(event), bytes, ack && ((outcome) => (outcome.error ? ack(outcome.error)
         : ack(null, outcome.value ?? null))));
     });
+    return this.socket;
+  }
+
+  /**
+   * Connects to another node of the same application with this session: socket.io-client keeps the session's pid
+   * and last offset in fields of its socket (`_pid`, `_lastOffset`, socket.io-client 4.6 to 4.8), which the new
+   * socket takes before its CONNECT goes out; the old connection is dropped without a goodbye.
+   */
+  moveTo(base) {
+    const old = this.socket;
+    old.io.reconnection(false);
+    old.offAny();
+    old.off();
+    const fresh = this.connect(base);
+    fresh._pid = old._pid;
+    fresh._lastOffset = old._lastOffset;
+    const ws = old.io.engine?.transport?.ws;
+    if (ws && typeof ws.terminate === 'function') ws.terminate();
+    else if (ws) ws.close(4000, 'moving');
+    else old.io.engine?.close();
   }
 
   /** Whether the latest (re)connect recovered the session (socket.io's connection state recovery). */

@@ -50,7 +50,10 @@ import org.slf4j.LoggerFactory;
 public final class PacketClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PacketClient.class);
 
-  private final URI uri;
+  /** The server it connects to; {@link #moveTo} changes it. */
+  private volatile URI uri;
+  /** Set by {@link #moveTo} until the connection there is made: the drop reconnects at once, options or not. */
+  private volatile boolean moving;
   private final PacketRegistry registry;
   private final ClientOptions options;
   private final ClientRuntime runtime = ClientRuntime.acquire();
@@ -445,6 +448,7 @@ public final class PacketClient implements AutoCloseable {
       pid = given;
       socketId = id;
       backoffMillis = 100;
+      moving = false;
     }
 
     @Override
@@ -605,10 +609,13 @@ public final class PacketClient implements AutoCloseable {
     if (!connected.isDone()) {
       connected.completeExceptionally(new PacketError(503, why));
     }
-    if (closed || !options.reconnect()) {
+    if (closed || !options.reconnect() && !moving) {
       return;
     }
     connected = new CompletableFuture<>();
+    if (moving) {
+      backoffMillis = 0;
+    }
     scheduleReconnect();
   }
 
@@ -633,6 +640,34 @@ public final class PacketClient implements AutoCloseable {
       timers.schedule(() -> runtime.connects.execute(reconnect), wait, TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // the last client closed meanwhile
+    }
+  }
+
+  /**
+   * Moves this client to another server of the same application (a node that sent a {@code Redirect}, say): the
+   * connection here is dropped without a goodbye and made again at {@code server}, naming this client's session,
+   * so a server that recovers sessions across nodes hands it over there (its socket id, attributes, rooms and the
+   * pushes it missed). Sends waiting for an answer fail with 503 as on any drop; the packet table is not fetched
+   * again (the nodes of one application speak the same). Returns at once; {@link #awaitConnected} waits for the
+   * new connection.
+   */
+  public void moveTo(URI server) {
+    URI target = URI.create(server.getScheme() + "://" + server.getRawAuthority());
+    if (closed || target.equals(uri)) {
+      return;
+    }
+    LOG.info("moving from {} to {}", uri, target);
+    moving = true;
+    uri = target;
+    Session s = session;
+    if (s != null && s.isOpen()) {
+      try {
+        s.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(4000), "moving"));
+      } catch (IOException | RuntimeException e) {
+        onDrop("moving");
+      }
+    } else {
+      onDrop("moving");
     }
   }
 
