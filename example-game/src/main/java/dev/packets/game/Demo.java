@@ -23,13 +23,13 @@ public final class Demo {
     Input input = new Input(7, 1.5f, 60f);
     show(packets, input);
     show(packets, new Chat("ada", "hello", Map.of("color", "teal")));
-    show(packets, Bundle.of(input, new Spots(List.of(new Spots.Spot(7, 640, 1280, 64))), new Refresh()));
+    show(packets, Bundle.of(input, new Spots(1, List.of(new Spots.Spot(7, 640, 1280, 64))), new Refresh()));
 
     Object fromJs = packets.hydrate(List.of("Input", Map.of("entity", 8, "heading", 3.5, "speed", 0)));
     System.out.println("hydrated   " + fromJs);
 
     try {
-      packets.encode(new Spots(List.of(new Spots.Spot(7, 70000, 0, 0))));
+      packets.encode(new Spots(1, List.of(new Spots.Spot(7, 70000, 0, 0))));
     } catch (EncodeException e) {
       System.out.println("refused    " + e.getMessage());
     }

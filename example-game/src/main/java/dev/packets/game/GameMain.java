@@ -1,17 +1,12 @@
 package dev.packets.game;
 
 import dev.packets.game.bot.Bot;
-import dev.packets.game.node.GameNode;
+import dev.packets.game.bot.Load;
 import dev.packets.game.node.GameServer;
-import dev.packets.game.sim.Simulation;
-import dev.packets.intercom.Intercom;
-import dev.packets.intercom.LocalHub;
-import dev.packets.intercom.redis.RedisIntercom;
-import dev.packets.intercom.redis.RedisIntercomBuilder;
+import dev.packets.game.node.GameSetup;
 import dev.packets.server.ServerConfig;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,23 +18,40 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * GameMain [--nodes 3] [--port 8080] [--host 127.0.0.1] [--entities 500] [--seed 42] [--bots 0]
+ *          [--max-players 200] [--max-players-per-address 16]
  *          [--tls-cert server.crt --tls-key server.key]              https and wss, the files reloaded on change
- * GameMain --redis redis://127.0.0.1:6379 --node 2 [--port 8081] ...   one node of several processes
+ * GameMain --redis redis://127.0.0.1:6379 --node 2 [--nodes 3] [--port 8080] ...   one node of several processes
+ * GameMain --load 50 --seconds 20 [--nodes 3] ...                     bots against the nodes, a summary, exit 1 on errors
  * </pre>
  *
- * <p>Without {@code --redis}, {@code --nodes} nodes run in this JVM on a local intercom, on consecutive ports.
- * With it, this process is node {@code --node} (1-based) and finds the others through Redis.
+ * <p>Without {@code --redis}, {@code --nodes} nodes run in this JVM on a local intercom, on consecutive ports from
+ * {@code --port}. With it, this process is node {@code --node} (1-based), on port {@code --port + node - 1}, and finds
+ * the others and the world's ledger through Redis.
  */
 public final class GameMain {
   private static final Logger LOG = LoggerFactory.getLogger(GameMain.class);
 
   private GameMain() {}
 
-  /** The parsed command line; {@code tls} is null for plain http. */
-  record Options(int nodes, int node, String redis, String host, int port, int entities, long seed, int bots,
-      ServerConfig.Tls tls) {
-    Options(int nodes, int node, String redis, String host, int port, int entities, long seed, int bots) {
-      this(nodes, node, redis, host, port, entities, seed, bots, null);
+  /** The parsed command line; {@code tls} is null for plain http, {@code load} 0 for a game that runs until stopped. */
+  public record Options(int nodes, int node, String redis, String host, int port, int entities, long seed, int bots,
+      ServerConfig.Tls tls, int maxPlayers, int maxPlayersPerAddress, int load, int seconds) {
+
+    /** {@code nodes} nodes in this JVM on free ports, with {@code entities} wanderers each. */
+    public static Options local(int nodes, int entities) {
+      return new Options(nodes, 1, null, "127.0.0.1", 0, entities, 42, 0, null, GameSetup.MAX_PLAYERS,
+          GameSetup.MAX_PLAYERS_PER_ADDRESS, 0, 0);
+    }
+
+    /** Node {@code node} of {@code nodes}, through the Redis at {@code redis}, on a free port. */
+    public static Options redis(String redis, int node, int nodes, int entities) {
+      return new Options(nodes, node, redis, "127.0.0.1", 0, entities, 42, 0, null, GameSetup.MAX_PLAYERS,
+          GameSetup.MAX_PLAYERS_PER_ADDRESS, 0, 0);
+    }
+
+    public Options withLimits(int players, int perAddress) {
+      return new Options(nodes, node, redis, host, port, entities, seed, bots, tls, players, perAddress, load,
+          seconds);
     }
 
     String scheme() {
@@ -55,6 +67,10 @@ public final class GameMain {
       int entities = 500;
       long seed = 42;
       int bots = 0;
+      int maxPlayers = GameSetup.MAX_PLAYERS;
+      Integer perAddress = null;
+      int load = 0;
+      int seconds = 20;
       Path tlsCert = null;
       Path tlsKey = null;
       for (int i = 0; i < args.length; i++) {
@@ -68,11 +84,17 @@ public final class GameMain {
           case "--entities" -> entities = Integer.parseInt(value);
           case "--seed" -> seed = Long.parseLong(value);
           case "--bots" -> bots = Integer.parseInt(value);
+          case "--max-players" -> maxPlayers = Integer.parseInt(value);
+          case "--max-players-per-address" -> perAddress = Integer.parseInt(value);
+          case "--load" -> load = Integer.parseInt(value);
+          case "--seconds" -> seconds = Integer.parseInt(value);
           case "--tls-cert" -> tlsCert = Path.of(value);
           case "--tls-key" -> tlsKey = Path.of(value);
           case "--help", "-h" -> {
             System.out.println("usage: GameMain [--nodes 3] [--port 8080] [--host 127.0.0.1] [--entities 500] "
-                + "[--seed 42] [--bots 0] [--tls-cert server.crt --tls-key server.key] [--redis redis://host:port --node N]");
+                + "[--seed 42] [--bots 0] [--max-players 200] [--max-players-per-address 16] "
+                + "[--tls-cert server.crt --tls-key server.key] [--redis redis://host:port --node N] "
+                + "[--load N --seconds S]");
             System.exit(0);
           }
           default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
@@ -82,59 +104,46 @@ public final class GameMain {
       if ((tlsCert == null) != (tlsKey == null)) {
         throw new IllegalArgumentException("--tls-cert and --tls-key go together");
       }
+      // bots all come from this machine's address: a node takes as many of them as it is given
+      int players = Math.max(bots, load);
       return new Options(nodes, node, redis, host, port, entities, seed, bots,
-          tlsCert == null ? null : ServerConfig.Tls.pem(tlsCert, tlsKey));
+          tlsCert == null ? null : ServerConfig.Tls.pem(tlsCert, tlsKey), Math.max(maxPlayers, players + 8),
+          perAddress != null ? perAddress : Math.max(GameSetup.MAX_PLAYERS_PER_ADDRESS, players + 8), load, seconds);
     }
   }
 
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
-    List<GameServer> servers = start(options);
+    Game game = Game.start(options);
+    if (options.load() > 0) {
+      int status;
+      try {
+        Load.Summary summary = Load.run(game, options.load(), options.seconds(), options.seed(),
+            options.tls() == null ? null : options.tls().certificates());
+        System.out.println(summary);
+        status = summary.errors() == 0 ? 0 : 1;
+      } finally {
+        game.close();
+      }
+      System.exit(status);
+    }
     List<Bot> bots = new ArrayList<>();
     for (int i = 0; i < options.bots(); i++) {
-      GameServer server = servers.get(i % servers.size());
-      bots.add(new Bot(URI.create(options.scheme() + "://127.0.0.1:" + server.port()), "bot-" + (i + 1),
-          options.seed() + i, Math.max(options.nodes(), options.node()),
+      String url = game.urls().get(i % game.urls().size());
+      bots.add(new Bot(URI.create(url), "bot-" + (i + 1), options.seed() + i,
           options.tls() == null ? null : options.tls().certificates()).start());
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("stopping");
       bots.forEach(Bot::close);
-      servers.forEach(GameServer::close);
+      game.close();
       stopped.countDown();
     }));
-    for (GameServer server : servers) {
-      System.out.printf("%s: open %s://%s:%d/game/%n", server.node().name(), options.scheme(),
-          options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host(), server.port());
+    for (GameServer server : game.servers()) {
+      System.out.printf("%s: open %s/game/%n", server.node().name(), server.url());
     }
     System.out.println("Ctrl-C stops" + (bots.isEmpty() ? "" : "; " + bots.size() + " bots playing"));
     stopped.await();
-  }
-
-  /** Starts the nodes this process runs. */
-  static List<GameServer> start(Options options) {
-    List<GameServer> servers = new ArrayList<>();
-    if (options.redis() == null) {
-      LocalHub hub = LocalHub.binary(GameServer.PACKETS);
-      for (int i = 0; i < options.nodes(); i++) {
-        String name = "node-" + (i + 1);
-        servers.add(node(name, i, hub.join(name), options, options.port() == 0 ? 0 : options.port() + i));
-      }
-    } else {
-      String name = "node-" + options.node();
-      RedisIntercomBuilder builder = RedisIntercom.builder(options.redis()).id(name).registry(GameServer.PACKETS);
-      // the cluster's secret from the environment; without one the nodes run unauthenticated (and say so)
-      String secret = System.getenv("PACKETS_INTERCOM_SECRET");
-      Intercom intercom = (secret == null || secret.isEmpty() ? builder.insecure() : builder.secret(secret)).start();
-      servers.add(node(name, options.node() - 1, intercom, options, options.port()));
-    }
-    return servers;
-  }
-
-  private static GameServer node(String name, int index, Intercom intercom, Options options, int port) {
-    GameNode node = new GameNode(name, new Simulation(index, options.seed(), options.entities()), intercom,
-        Duration.ofMillis(500));
-    return new GameServer(node, options.host(), port, options.tls()).start();
   }
 }

@@ -3,7 +3,6 @@ package dev.packets.game;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packets.game.bot.Bot;
-import dev.packets.game.node.GameServer;
 import dev.packets.testing.Child;
 import dev.packets.testing.External;
 import dev.packets.testing.TestCertificate;
@@ -11,7 +10,6 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +24,10 @@ class TlsGameTest {
     TestCertificate certificate = TestCertificate.make(dir, "game");
     GameMain.Options options = GameMain.Options.parse(new String[] {"--nodes", "1", "--port", "0", "--entities", "100",
         "--tls-cert", certificate.certificatePem().toString(), "--tls-key", certificate.keyPem().toString()});
-    List<GameServer> servers = GameMain.start(options);
+    Game game = Game.start(options);
     try {
-      int port = servers.get(0).port();
-      Bot bot = new Bot(URI.create("https://127.0.0.1:" + port), "tls-bot", 7, 1, certificate.certificatePem());
+      int port = game.server(0).port();
+      Bot bot = new Bot(URI.create("https://127.0.0.1:" + port), "tls-bot", 7, certificate.certificatePem());
       bot.close();
 
       String node = External.tool("node", "install Node 18+ (apt-get install nodejs npm)");
@@ -43,7 +41,7 @@ class TlsGameTest {
       assertTrue(out.contains("canvas changes between frames"), out);
       assertTrue(out.matches("(?s).*answer: entity \\d+ is at .*, simulated by node-1.*"), out);
     } finally {
-      servers.forEach(GameServer::close);
+      game.close();
     }
   }
 }

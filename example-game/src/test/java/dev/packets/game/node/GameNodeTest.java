@@ -3,10 +3,9 @@ package dev.packets.game.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.packets.PacketRegistry;
 import dev.packets.game.sim.Simulation;
+import dev.packets.game.sim.World;
 import dev.packets.game.wire.Position;
-import dev.packets.game.wire.WhereIs;
 import dev.packets.intercom.LocalHub;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +20,15 @@ class GameNodeTest {
 
   @BeforeEach
   void threeNodes() {
-    LocalHub hub = LocalHub.binary(PacketRegistry.of(WhereIs.class, Position.class));
+    LocalHub hub = LocalHub.binary(GameServer.PACKETS);
+    World world = new World(3);
+    LocalLedger ledger = new LocalLedger();
     for (int i = 0; i < 3; i++) {
-      String name = "node-" + (i + 1);
-      nodes.add(new GameNode(name, new Simulation(i, 42, 50), hub.join(name), Duration.ofMillis(500)));
+      GameNode node = new GameNode(new Simulation(i, world, 42), hub.join(World.nodeName(i)), ledger,
+          Duration.ofMillis(500));
+      // standing still, so that none crosses a border during the test
+      nodes.add(node.start(Simulation.firstEntities(i, world, 42, 50).stream()
+          .map(s -> new dev.packets.game.sim.EntityState(s.id(), 0, s.x(), s.y(), 0, 0, false)).toList()));
     }
   }
 
@@ -53,5 +57,16 @@ class GameNodeTest {
   @Test
   void nobodyHasAnUnknownEntity() throws Exception {
     assertNull(nodes.get(1).whereIs(99_999).get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void eachNodeKnowsTheOthersPositionsATickLate() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (nodes.get(0).othersNow().size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    List<Integer> numbers = nodes.get(0).othersNow().stream().map(s -> s.node()).sorted().toList();
+    assertEquals(List.of(2, 3), numbers);
+    assertEquals(50, nodes.get(0).othersNow().get(0).spots().size());
   }
 }
