@@ -397,6 +397,9 @@ public final class PacketClient implements AutoCloseable {
 
   /** A frame from the server, to its wire; a frame the wire cannot read is logged and dropped. */
   private void read(Wire from, String text, ByteBuffer binary) {
+    if (closed) {
+      return; // frames still in flight when the client closed: nobody handles them now
+    }
     try {
       if (text != null) {
         from.text(text);

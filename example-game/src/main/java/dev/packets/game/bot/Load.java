@@ -61,7 +61,17 @@ public final class Load {
     }
     return new Summary(bots, seconds, (after[0] - before[0]) / elapsed, (after[1] - before[1]) / elapsed,
         latencies.percentile(50), latencies.percentile(99), latencies.size(), (after[2] - before[2]) / elapsed,
-        redirects, chats, errors.size(), errors.stream().limit(5).toList());
+        redirects, chats, errors.size(), kinds(errors));
+  }
+
+  /** The five commonest errors, their ports and numbers blanked, with how many of each. */
+  private static List<String> kinds(List<String> errors) {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String e : errors) {
+      counts.merge(e.replaceAll("\\d+", "N"), 1L, Long::sum);
+    }
+    return counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+        .map(e -> e.getValue() + "× " + e.getKey()).toList();
   }
 
   /** Packets in + out, bytes in + out, hand-offs given, over the nodes this process runs. */

@@ -76,6 +76,8 @@ public final class GameServer implements AutoCloseable {
         .packets(PACKETS)
         .intercom(node.intercom())
         .allowedOrigins(setup.origins().toArray(String[]::new))
+        // a page that reconnects, a player on its way here: room for each player from an address, and more
+        .maxConnectionsPerAddress(Math.max(64, 2 * setup.maxPlayersPerAddress()))
         .resources("/game", "dev/packets/game/web")
         .accept(Join.class, new JoinAcceptor())
         .accept(Input.class, new InputAcceptor())
