@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Runs the example game.
  *
  * <pre>
- * GameMain [--nodes 3] [--port 8080] [--host 127.0.0.1] [--entities 500] [--seed 42] [--bots 0]
+ * GameMain [--nodes 3] [--port 8080] [--host 127.0.0.1] [--entities 500] [--seed 42] [--bots 6]
  *          [--max-players 200] [--max-players-per-address 16]
  *          [--tls-cert server.crt --tls-key server.key]              https and wss, the files reloaded on change
  * GameMain --redis redis://127.0.0.1:6379 --node 2 [--nodes 3] [--port 8080] ...   one node of several processes
@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class GameMain {
   private static final Logger LOG = LoggerFactory.getLogger(GameMain.class);
+
+  /** Bots that play by default, two a node of the default three: a newcomer's page has company and chat. */
+  static final int DEFAULT_BOTS = 6;
 
   private GameMain() {}
 
@@ -66,7 +69,7 @@ public final class GameMain {
       int port = 8080;
       int entities = 500;
       long seed = 42;
-      int bots = 0;
+      int bots = DEFAULT_BOTS;
       int maxPlayers = GameSetup.MAX_PLAYERS;
       Integer perAddress = null;
       int load = 0;
@@ -92,7 +95,7 @@ public final class GameMain {
           case "--tls-key" -> tlsKey = Path.of(value);
           case "--help", "-h" -> {
             System.out.println("usage: GameMain [--nodes 3] [--port 8080] [--host 127.0.0.1] [--entities 500] "
-                + "[--seed 42] [--bots 0] [--max-players 200] [--max-players-per-address 16] "
+                + "[--seed 42] [--bots 6] [--max-players 200] [--max-players-per-address 16] "
                 + "[--tls-cert server.crt --tls-key server.key] [--redis redis://host:port --node N] "
                 + "[--load N --seconds S]");
             System.exit(0);
@@ -129,9 +132,15 @@ public final class GameMain {
     }
     List<Bot> bots = new ArrayList<>();
     for (int i = 0; i < options.bots(); i++) {
-      String url = game.urls().get(i % game.urls().size());
-      bots.add(new Bot(URI.create(url), "bot-" + (i + 1), options.seed() + i,
-          options.tls() == null ? null : options.tls().certificates()).start());
+      // this process's nodes: with --redis the others may not be up yet (the bots walk over to them later)
+      String url = game.servers().get(i % game.servers().size()).url();
+      String name = "bot-" + (options.redis() == null ? "" : options.node() + "-") + (i + 1);
+      try {
+        bots.add(new Bot(URI.create(url), name, options.seed() + i,
+            options.tls() == null ? null : options.tls().certificates()).start());
+      } catch (Exception e) {
+        LOG.warn("{} could not join {}: {}", name, url, e.toString());
+      }
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -148,7 +148,7 @@ class GameTest {
   }
 
   @Test
-  void aNodeTakesAtMostItsPlayersAndAtMostAFewFromOneAddress() throws Exception {
+  void aNodeTakesAtMostAFewPlayersFromOneAddress() throws Exception {
     // limits of this test's game: 4 players a node, 3 from one address
     for (int i = 0; i < 3; i++) {
       get(client(0).send(new Join("p" + i, false)));
@@ -158,6 +158,29 @@ class GameTest {
     assertEquals("at most 3 players from one address on node-1", perAddress.reason());
     PacketError name = refused(client(1).send(new Join("a\u0000b", false)));
     assertEquals(400, name.code());
+  }
+
+  @Test
+  void aFullNodeRefusesJoinsAndPlayersWalkingInBounceOffItsBorder() throws Exception {
+    game.close();
+    game = Game.start(GameMain.Options.local(3, 20).withLimits(2, 16));
+    for (int i = 0; i < 2; i++) {
+      get(client(1).send(new Join("p" + i, false)));
+    }
+    PacketError full = refused(client(1).send(new Join("p2", false)));
+    assertEquals(503, full.code());
+    assertEquals("node-2 is full (at most 2 players)", full.reason());
+
+    PacketClient walker = client(0);
+    List<Redirect> redirects = new CopyOnWriteArrayList<>();
+    walker.accept(Redirect.class, r -> redirects.add(r) ? null : null);
+    Joined me = (Joined) get(walker.send(new Join("walker", false)));
+    place(0, me.entity(), 995, 500);
+    get(walker.send(new Input(me.entity(), 0f, Simulation.MAX_SPEED)));
+    await(() -> game.server(0).node().handoffCounts()[1] > 0, "the walker bounced off node 2's border");
+    assertEquals(List.of(), redirects);
+    assertTrue(game.server(0).node().holds(me.entity()), "node 1 kept its player");
+    assertTrue(truth(0, me.entity()).x() < 1000);
   }
 
   @Test

@@ -163,7 +163,7 @@ public final class Bot implements AutoCloseable {
         });
         sent.incrementAndGet();
       }
-      if (acts % 20 == 0) {
+      if (acts % 40 == 20) { // after 5 s, then every 10 s
         client.send(new Chat("", "hello from " + name + " on " + me.node(), Map.of("bot", true)))
             .whenComplete((ok, e) -> outcome(e));
         sent.incrementAndGet();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class HandoffTest {
   static final World WORLD = new World(3);
-  static final int PER_NODE = 500;
+  static final int PER_NODE = 1000;
   private final List<GameNode> nodes = new ArrayList<>();
   /** Every node started, the killed one included, for their hand-off counts. */
   private static final List<GameNode> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -162,7 +162,7 @@ class HandoffTest {
         Ledger reader = ledgerOf.apply("reader");
         long handoffs = run(nodes, name -> RedisIntercom.builder(uri).id(name).registry(GameServer.PACKETS)
             .insecure().start(), ledgerOf, reader, 15);
-        assertTrue(handoffs > 1000, handoffs + " hand-offs");
+        assertTrue(handoffs > 2000, handoffs + " hand-offs");
       } finally {
         stop();
         nodes.clear();
@@ -243,6 +243,6 @@ class HandoffTest {
     LocalHub hub = LocalHub.binary(GameServer.PACKETS);
     LocalLedger ledger = new LocalLedger();
     long handoffs = run(nodes, hub::join, name -> ledger, ledger, 15);
-    assertTrue(handoffs > 1000, handoffs + " hand-offs");
+    assertTrue(handoffs > 2000, handoffs + " hand-offs");
   }
 }
