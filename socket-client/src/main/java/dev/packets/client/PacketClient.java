@@ -6,15 +6,6 @@ import dev.packets.socketio.PacketError;
 import dev.packets.socketio.Request;
 import dev.packets.socketio.JsonBridge;
 import dev.packets.PacketRegistry;
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.PongMessage;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -30,14 +21,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.glassfish.tyrus.client.ClientManager;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Java client of a {@link dev.packets.server.PacketServer} over a websocket (Tyrus): on the packets lane (one frame
+ * A Java client of a {@link dev.packets.server.PacketServer} over a websocket (the JDK's): on the packets lane (one frame
  * per packet) by default, or through engine.io v4 / Socket.IO v5 when the lane is refused or the options ask for
  * it; packets sent in their binary form with an ack, responses and server pushes decoded with the registry.
  *
@@ -46,6 +36,11 @@ import org.slf4j.LoggerFactory;
  *   Object response = client.send(new Move(7, 1.5f, 2f)).get();
  * }
  * }</pre>
+ *
+ * <p>The futures' callbacks ({@code thenAccept}, {@code whenComplete} …) run on the client's I/O thread, which
+ * reads every connection of the process: keep them short, and never wait there; waiting there for an answer fails at
+ * once with {@link IllegalStateException} (it would stall every connection). Pushed packets go to their acceptors on
+ * a thread of this client's own, one after another.
  */
 public final class PacketClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PacketClient.class);
@@ -57,7 +52,7 @@ public final class PacketClient implements AutoCloseable {
   private final PacketRegistry registry;
   private final ClientOptions options;
   private final ClientRuntime runtime = ClientRuntime.acquire();
-  private final ClientManager manager;
+  private final java.net.http.HttpClient http;
   private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
   private final Map<Integer, Waiting> pending = new ConcurrentHashMap<>();
   private final Map<Class<?>, ClientAcceptor<?>> acceptors = new ConcurrentHashMap<>();
@@ -65,8 +60,7 @@ public final class PacketClient implements AutoCloseable {
   /** Runs this client's acceptors for server pushes, one after another; started on the first push. */
   private volatile ExecutorService handlers;
   private final ScheduledExecutorService timers = runtime.timers;
-  private final Object writeLock = new Object();
-  private volatile Session session;
+  private volatile WebSocketLink link;
   private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
   private volatile boolean closed;
   private volatile String closeReason;
@@ -97,7 +91,7 @@ public final class PacketClient implements AutoCloseable {
     this.uri = uri;
     this.registry = registry;
     this.options = options;
-    this.manager = runtime.manager(options.tls());
+    this.http = runtime.http(options.tls());
     this.auth = options.auth();
   }
 
@@ -114,16 +108,12 @@ public final class PacketClient implements AutoCloseable {
     if (beating != null) {
       beating.beat(now);
     }
-    Session current = session;
+    WebSocketLink current = link;
     long silence = silenceMillis;
     if (silence > 0 && current != null && current.isOpen() && now - lastPing > silence * 1_000_000L) {
       lastPing = now; // once
       LOG.warn("no ping from {} within {} ms: closing the connection", uri, silence);
-      try {
-        current.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "ping timeout"));
-      } catch (IOException | RuntimeException e) {
-        onDrop("ping timeout");
-      }
+      current.abort("ping timeout");
     }
     if (pending.isEmpty()) {
       return;
@@ -171,6 +161,7 @@ public final class PacketClient implements AutoCloseable {
 
   /** Connects to the server at {@code http(s)://host:port}, waiting up to the options' connect timeout. */
   public static PacketClient connect(URI server, PacketRegistry registry, ClientOptions options) {
+    ClientFuture.checkNotIoThread("connecting");
     PacketClient client = new PacketClient(server, registry, options);
     try {
       client.open().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -196,7 +187,8 @@ public final class PacketClient implements AutoCloseable {
   }
 
   public boolean isConnected() {
-    return connected.isDone() && !connected.isCompletedExceptionally() && session != null && session.isOpen();
+    WebSocketLink current = link;
+    return connected.isDone() && !connected.isCompletedExceptionally() && current != null && current.isOpen();
   }
 
   /**
@@ -270,15 +262,26 @@ public final class PacketClient implements AutoCloseable {
    */
   private CompletableFuture<Object> awaitAnswer(String what, AckedWrite frame) {
     int ack = nextAck.incrementAndGet();
-    CompletableFuture<JSONArray> answer = new CompletableFuture<>();
+    CompletableFuture<JSONArray> answer = new ClientFuture<>();
     long timeout = options.responseTimeout().toMillis();
     pending.put(ack, new Waiting(answer, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout)));
-    try {
-      connected.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      frame.write(ack);
-    } catch (Exception e) {
-      pending.remove(ack);
-      return CompletableFuture.failedFuture(new PacketError(503, "not connected: " + e.getMessage()));
+    CompletableFuture<Void> ready = connected;
+    if (ready.isDone() && !ready.isCompletedExceptionally()) {
+      write(ack, frame, answer);
+    } else {
+      // not connected yet (or again): written once connected, without blocking the caller (maybe the I/O thread
+      // that connecting needs); not connected within the connect timeout fails it
+      ready.copy().orTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .whenComplete((ok, error) -> {
+            if (error == null) {
+              write(ack, frame, answer);
+            } else {
+              Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                  ? error.getCause() : error;
+              answer.completeExceptionally(new PacketError(503, "not connected: " + (cause instanceof TimeoutException
+                  ? "no connection within " + options.connectTimeout().toMillis() + " ms" : cause.getMessage())));
+            }
+          });
     }
     return answer.handle((args, error) -> {
       pending.remove(ack);
@@ -290,6 +293,15 @@ public final class PacketClient implements AutoCloseable {
       }
       return response(args);
     });
+  }
+
+  /** Writes {@code frame} under {@code ack}; a write that fails fails {@code answer} with 503. */
+  private void write(int ack, AckedWrite frame, CompletableFuture<JSONArray> answer) {
+    try {
+      frame.write(ack);
+    } catch (IOException | RuntimeException e) {
+      answer.completeExceptionally(new PacketError(503, "not connected: " + e.getMessage()));
+    }
   }
 
   /**
@@ -351,47 +363,40 @@ public final class PacketClient implements AutoCloseable {
   private void openOn(Wire next) throws Exception {
     String ws = uri.toString().replaceFirst("^http", "ws").replaceAll("/+$", "") + next.path();
     wire = next;
-    boolean[] foreign = new boolean[1];
-    Session opened = manager.connectToServer(new Endpoint() {
-      @Override
-      public void onOpen(Session s, EndpointConfig config) {
-        if (!next.subprotocols().isEmpty() && !next.subprotocols().contains(s.getNegotiatedSubprotocol())) {
-          foreign[0] = true;
-          return;
-        }
-        session = s;
-        s.setMaxBinaryMessageBufferSize(registry.limits().maxPacketBytes() + 1024);
-        s.setMaxTextMessageBufferSize(registry.limits().maxPacketBytes() + 1024);
-        s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> read(next, text, null));
-        s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) frame -> read(next, null, frame));
-        s.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> lastPing = System.nanoTime());
-        try {
-          next.opened();
-        } catch (IOException | RuntimeException e) {
-          LOG.debug("cannot open the connection", e);
-        }
-      }
+    WebSocketLink opened = new WebSocketLink(new WebSocketLink.Handler() {
+          @Override
+          public void text(String message) {
+            read(next, message, null);
+          }
 
-      @Override
-      public void onClose(Session s, CloseReason reason) {
-        if (wire == next && !foreign[0]) {
-          onDrop("closed: " + reason.getReasonPhrase());
-        }
-      }
+          @Override
+          public void binary(ByteBuffer message) {
+            read(next, null, message);
+          }
 
-      @Override
-      public void onError(Session s, Throwable error) {
-        LOG.debug("websocket error", error);
-      }
-    }, ClientEndpointConfig.Builder.create().preferredSubprotocols(next.subprotocols()).build(), URI.create(ws));
-    if (foreign[0]) {
+          @Override
+          public void pong() {
+            lastPing = System.nanoTime();
+          }
+
+          @Override
+          public void closed(int code, String reason) {
+            if (wire == next) {
+              onDrop("closed: " + (reason == null || reason.isEmpty() ? String.valueOf(code) : reason));
+            }
+          }
+        }, registry.limits().maxPacketBytes() + 1024);
+    link = opened;
+    opened.open(http, URI.create(ws), next.subprotocols(), Duration.ofMillis(ClientRuntime.HANDSHAKE_MILLIS));
+    if (!next.subprotocols().isEmpty() && !next.subprotocols().contains(opened.subprotocol())) {
       wire = null;
-      try {
-        opened.close();
-      } catch (IOException | RuntimeException e) {
-        // gone already
-      }
+      opened.close(1000, "");
       throw new IOException("the server upgraded " + next.path() + " without subprotocol " + next.subprotocols());
+    }
+    try {
+      next.opened();
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("cannot open the connection", e);
     }
   }
 
@@ -420,9 +425,9 @@ public final class PacketClient implements AutoCloseable {
 
     @Override
     public void ping() throws IOException {
-      Session s = session;
-      if (s != null && s.isOpen()) {
-        s.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+      WebSocketLink current = link;
+      if (current != null) {
+        current.ping();
       }
     }
 
@@ -578,31 +583,16 @@ public final class PacketClient implements AutoCloseable {
 
   /**
    * Queues a text frame, a binary frame, or both in that order on the websocket's outbound queue: the caller does not
-   * wait for the network (a send from an acceptor, or from a load loop on Tyrus' read thread, must not). A write that
+   * wait for the network (a send from an acceptor, or from a load loop on the websocket's callback thread, must not). A write that
    * fails means the connection is going, and its close fails what awaits an answer.
    */
   private void write(String text, byte[] binary) throws IOException {
-    Session s = session;
-    if (s == null || !s.isOpen()) {
+    WebSocketLink current = link;
+    if (current == null) {
       throw new IOException("not connected");
     }
-    synchronized (writeLock) {
-      RemoteEndpoint.Async remote = s.getAsyncRemote();
-      if (text != null) {
-        remote.sendText(text, WRITTEN);
-      }
-      if (binary != null) {
-        remote.sendBinary(ByteBuffer.wrap(binary), WRITTEN);
-      }
-    }
+    current.write(text, binary);
   }
-
-  /** Logs a write that failed (the connection is going). */
-  private static final SendHandler WRITTEN = result -> {
-    if (!result.isOK()) {
-      LOG.debug("a write failed", result.getException());
-    }
-  };
 
   private void onDrop(String why) {
     for (Waiting waiting : new ArrayList<>(pending.values())) {
@@ -662,13 +652,9 @@ public final class PacketClient implements AutoCloseable {
     LOG.info("moving from {} to {}", uri, target);
     moving = true;
     uri = target;
-    Session s = session;
-    if (s != null && s.isOpen()) {
-      try {
-        s.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(4000), "moving"));
-      } catch (IOException | RuntimeException e) {
-        onDrop("moving");
-      }
+    WebSocketLink current = link;
+    if (current != null && current.isOpen()) {
+      current.close(4000, "moving");
     } else {
       onDrop("moving");
     }
@@ -679,6 +665,7 @@ public final class PacketClient implements AutoCloseable {
    * server refuses the client, or at once when it does not reconnect.
    */
   public void awaitConnected(Duration timeout) throws Exception {
+    ClientFuture.checkNotIoThread("waiting for a connection");
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       CompletableFuture<Void> attempt = connected;
@@ -701,15 +688,11 @@ public final class PacketClient implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    Session s = session;
+    WebSocketLink current = link;
     Wire leaving = wire;
-    if (s != null && s.isOpen() && leaving != null) {
+    if (current != null && current.isOpen() && leaving != null) {
       leaving.goodbye();
-      try {
-        s.close();
-      } catch (IOException | RuntimeException e) {
-        // gone already
-      }
+      current.close(1000, "");
     }
     ExecutorService pool;
     synchronized (this) {

@@ -97,7 +97,7 @@ class TlsTest {
           TestPackets.REGISTRY, ClientOptions.DEFAULT.withReconnect(false)
               .withTrustedCertificates(second.certificatePem())));
       assertEquals(503, refused.code());
-      assertTrue(refused.reason().contains("SSL handshake has failed (PKIX path building failed"), refused.reason());
+      assertTrue(refused.reason().contains("PKIX path building failed"), refused.reason());
       assertThrows(javax.net.ssl.SSLHandshakeException.class, () -> presented(server, second));
     }
   }
