@@ -44,6 +44,12 @@ import java.util.TreeSet;
 public final class PacketRegistry {
   /** The suffix of the codec class the processor writes beside each packet record. */
   public static final String CODEC_SUFFIX = "_PacketCodec";
+  /**
+   * The version of the packets wire: schemapack 1.4.2's encoding with flecks' packet ids and Bundle framing, the
+   * extension types, and the packets lane's frames (docs/wire-format.md). A change that a peer of the same version
+   * could not read takes a new number; the packet table's {@link #fingerprint()} says which packets a peer knows.
+   */
+  public static final String WIRE_VERSION = "1";
 
   private static final int MAX_PACKETS = 0xFFFF;
   private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[512]);

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Java client of a {@link dev.packets.server.PacketServer} over a websocket (the JDK's): on the packets lane (one frame
+ * A Java client of a packets server ({@code dev.packets.server.PacketServer}) over a websocket (the JDK's): on the packets lane (one frame
  * per packet) by default, or through engine.io v4 / Socket.IO v5 when the lane is refused or the options ask for
  * it; packets sent in their binary form with an ack, responses and server pushes decoded with the registry.
  *
@@ -509,6 +509,8 @@ public final class PacketClient implements AutoCloseable {
             registry.fingerprint());
       }
       sessionData = data == null || !data.has("session") ? null : JsonBridge.toJava(data.get("session"), 0);
+      LOG.debug("connected to {} on {}: packet table {}, wire {}{}", uri, wire instanceof LaneWire ? "the lane"
+          : "Socket.IO", theirs, PacketRegistry.WIRE_VERSION, recovered ? ", session recovered" : "");
       connected.complete(null);
       return;
     }

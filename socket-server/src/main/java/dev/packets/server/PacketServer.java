@@ -317,6 +317,7 @@ public final class PacketServer implements AutoCloseable {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("status", closing ? "closing" : "up");
     out.put("fingerprint", config.registry().fingerprint());
+    out.put("wire", PacketRegistry.WIRE_VERSION);
     out.putAll(metrics.snapshot());
     return out;
   }

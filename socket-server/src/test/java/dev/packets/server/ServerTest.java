@@ -288,7 +288,8 @@ class ServerTest {
       HttpClient http = HttpClient.newHttpClient();
       String health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
           .build(), HttpResponse.BodyHandlers.ofString()).body();
-      assertTrue(health.startsWith("{\"status\":\"up\""), health);
+      assertTrue(health.startsWith("{\"status\":\"up\",\"fingerprint\":\"" + TestPackets.REGISTRY.fingerprint()
+          + "\",\"wire\":\"1\""), "the packet table and the wire's version: " + health);
       String schema = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
           + "/packets/schema.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
       assertTrue(schema.contains("\"fingerprint\":\"" + TestPackets.REGISTRY.fingerprint() + "\""), schema);

@@ -9,5 +9,8 @@
  * {@code dev.packets.intercom} package), {@code FrameSeal} signs them for an untrusted carrier, {@code Payloads}
  * carries packets and JSON-like values in them. LocalHub (this module) and RedisIntercom (intercom-redis) are built
  * on it.
+ *
+ * <p><b>Internal.</b> Public only because the transports (LocalHub here, RedisIntercom in intercom-redis) call into it; not part of the API (left out of the javadoc, free to
+ * change in any version: docs/compatibility.md).
  */
 package dev.packets.intercom.node;
