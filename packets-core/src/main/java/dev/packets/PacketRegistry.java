@@ -528,10 +528,24 @@ public final class PacketRegistry {
       } catch (ClassNotFoundException e) {
         throw new IllegalArgumentException("no generated codec " + name + " for " + type.getName()
             + ": is packets-codegen on the annotation processor path?", e);
+      } catch (IllegalAccessException e) {
+        Module module = type.getModule();
+        if (module.isNamed() && !module.isOpen(type.getPackageName(), PacketRegistry.class.getModule())) {
+          throw new IllegalStateException("cannot create " + name + ": module " + module.getName() + " does not open "
+              + type.getPackageName() + " to " + moduleName() + " (add `opens " + type.getPackageName() + " to "
+              + moduleName() + ";` to its module-info.java)", e);
+        }
+        throw new IllegalStateException("cannot create " + name, e);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot create " + name, e);
       }
     }
+  }
+
+  /** This module's name on the module path ({@code dev.packets.core}), or the name it would have there. */
+  private static String moduleName() {
+    Module self = PacketRegistry.class.getModule();
+    return self.isNamed() ? self.getName() : "dev.packets.core";
   }
 
   /** {@code com.example.Outer$Move} → {@code com.example.Outer_Move_PacketCodec}. */

@@ -33,19 +33,24 @@ final class CodecWriter {
   private static final TypeName STRING_SET = ParameterizedTypeName.get(Set.class, String.class);
 
   private final PacketModel model;
+  private final boolean generatedVisible;
   private final Sites sites = new Sites();
 
-  CodecWriter(PacketModel model) {
+  /** {@code generatedVisible}: whether the record's module reads {@code java.compiler}, home of {@code @Generated}. */
+  CodecWriter(PacketModel model, boolean generatedVisible) {
     this.model = model;
+    this.generatedVisible = generatedVisible;
   }
 
   JavaFile write() {
     ClassName record = ClassName.get(model.element());
     TypeSpec.Builder type = TypeSpec.classBuilder(model.codec())
-        .addOriginatingElement(model.element())
-        .addAnnotation(AnnotationSpec.builder(GENERATED)
-            .addMember("value", "$S", PacketProcessor.class.getName()).build())
-        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+        .addOriginatingElement(model.element());
+    if (generatedVisible) {
+      type.addAnnotation(AnnotationSpec.builder(GENERATED)
+          .addMember("value", "$S", PacketProcessor.class.getName()).build());
+    }
+    type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
             .addMember("value", "$S", "unchecked").build())
         .addJavadoc("The binary codec of {@link $T}, packet {@code $L}. Generated; do not edit.\n", record, model.name())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)

@@ -19,7 +19,9 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -99,7 +101,7 @@ public final class PacketProcessor extends AbstractProcessor {
     if (model == null || !findings.isEmpty()) {
       return;
     }
-    JavaFile file = new CodecWriter(model).write();
+    JavaFile file = new CodecWriter(model, generatedVisible(type)).write();
     try {
       file.writeTo(filer);
       codecs.add(model.codec().canonicalName());
@@ -129,5 +131,25 @@ public final class PacketProcessor extends AbstractProcessor {
     } catch (IOException e) {
       messager.printMessage(Diagnostic.Kind.ERROR, "cannot write " + SERVICE_FILE + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Whether the codec of {@code type} may carry {@code @javax.annotation.processing.Generated}: that annotation
+   * lives in module {@code java.compiler}, which a named module reads only when it requires it; in the unnamed
+   * module (the class path) it is there whenever the JDK has it.
+   */
+  private boolean generatedVisible(TypeElement type) {
+    Elements elements = processingEnv.getElementUtils();
+    ModuleElement module = elements.getModuleOf(type);
+    if (module == null || module.isUnnamed()) {
+      return elements.getTypeElement("javax.annotation.processing.Generated") != null;
+    }
+    for (ModuleElement.Directive directive : module.getDirectives()) {
+      if (directive instanceof ModuleElement.RequiresDirective requires
+          && requires.getDependency().getQualifiedName().contentEquals("java.compiler")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
