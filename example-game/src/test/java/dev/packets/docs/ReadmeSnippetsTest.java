@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's Java, taken from the README itself: each {@code ```java} block is compiled against this build (its
+ * The README's Java and docs/guides.md's, taken from the files themselves: each {@code ```java} block is compiled against this build (its
  * packets through the processor), as the body of a class whose prelude supplies what the README leaves to the
  * reader: the imports, a {@code packets} registry where a block uses one without making it, and the few types it
  * names without declaring ({@code Kick}, {@code Position}, {@code MoveAcceptor}, and an annotation named {@code Nullable}). The quick start then runs, and its
@@ -69,10 +70,10 @@ class ReadmeSnippetsTest {
     return new String[] {declarations.toString(), statements.toString()};
   }
 
-  static String source(int index, String block) {
+  static String source(String prefix, int index, String block) {
     String[] parts = split(block);
     StringBuilder out = new StringBuilder("package readme;\n").append(IMPORTS)
-        .append("public final class Snippet").append(index).append(" {\n").append(parts[0]);
+        .append("public final class ").append(prefix).append(index).append(" {\n").append(parts[0]);
     for (String[] type : CONTEXT) {
       if (!block.contains(type[0])) {
         out.append(type[1]).append('\n');
@@ -88,40 +89,56 @@ class ReadmeSnippetsTest {
     return out.toString();
   }
 
-  @Test
-  void theReadmesJavaCompilesAndItsQuickStartGivesTheBytesItShows(@TempDir Path dir) throws Exception {
-    String readme = Files.readString(Path.of("../README.md"));
-    Matcher m = BLOCK.matcher(readme);
+  /** The Java blocks of a markdown file, in order. */
+  static List<String> blocks(Path markdown) throws IOException {
+    Matcher m = BLOCK.matcher(Files.readString(markdown));
     List<String> blocks = new ArrayList<>();
     while (m.find()) {
       blocks.add(m.group(1));
     }
+    return blocks;
+  }
+
+  /** Compiles each block of {@code markdown} that elides nothing on its own; returns where each went. */
+  static List<Path> compileAll(Path markdown, String prefix, Path dir, int atLeast) throws IOException {
+    List<String> blocks = blocks(markdown);
     List<Path> sources = new ArrayList<>();
-    int elided = 0;
     for (int i = 0; i < blocks.size(); i++) {
-      if (blocks.get(i).replaceAll("//[^\n]*", "").contains("…")) {
-        elided++;
+      if (blocks.get(i).replaceAll("//[^\\n]*", "").contains("…")) {
         continue;
       }
-      Path file = dir.resolve("src/readme/Snippet" + i + ".java");
+      Path file = dir.resolve("src/readme/" + prefix + i + ".java");
       Files.createDirectories(file.getParent());
-      Files.writeString(file, source(i, blocks.get(i)));
+      Files.writeString(file, source(prefix, i, blocks.get(i)));
       sources.add(file);
     }
-    assertTrue(sources.size() >= 5, sources.size() + " blocks checked of " + blocks.size());
-    assertEquals(blocks.size() - sources.size(), elided);
-
+    assertTrue(sources.size() >= atLeast, markdown + ": " + sources.size() + " blocks checked of " + blocks.size());
     // one compilation each: a packet's name is unique within a compilation, and the blocks reuse Move
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<Path> out = new ArrayList<>();
     for (Path source : sources) {
       Path classes = dir.resolve("classes").resolve(source.getFileName().toString().replace(".java", ""));
       Files.createDirectories(classes);
       ByteArrayOutputStream errors = new ByteArrayOutputStream();
       int status = javac.run(null, errors, errors, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
           "--release", "17", "-proc:full", source.toString());
-      assertEquals(0, status, "the README's Java compiles:\n" + Files.readString(source) + "\n"
+      assertEquals(0, status, markdown + "'s Java compiles:\n" + Files.readString(source) + "\n"
           + errors.toString(StandardCharsets.UTF_8));
+      out.add(classes);
     }
+    return out;
+  }
+
+  @Test
+  void theGuidesJavaCompiles(@TempDir Path dir) throws Exception {
+    assertEquals(7, compileAll(Path.of("../docs/guides.md"), "Guide", dir, 7).size());
+  }
+
+  @Test
+  void theReadmesJavaCompilesAndItsQuickStartGivesTheBytesItShows(@TempDir Path dir) throws Exception {
+    List<String> blocks = blocks(Path.of("../README.md"));
+    List<Path> compiled = compileAll(Path.of("../README.md"), "Snippet", dir, 6);
+    assertEquals(blocks.size() - 1, compiled.size(), "one block elides code (the presence listener's bodies)");
     Path classes = dir.resolve("classes/Snippet0");
 
     // the quick start's encode, and the bytes its comment promises
