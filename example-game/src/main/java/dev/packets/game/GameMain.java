@@ -20,13 +20,14 @@ import org.slf4j.LoggerFactory;
  * GameMain [--nodes 3] [--port 8080] [--host 127.0.0.1] [--entities 500] [--seed 42] [--bots 6]
  *          [--max-players 200] [--max-players-per-address 16]
  *          [--tls-cert server.crt --tls-key server.key]              https and wss, the files reloaded on change
- * GameMain --redis redis://127.0.0.1:6379 --node 2 [--nodes 3] [--port 8080] ...   one node of several processes
+ * GameMain --redis redis://127.0.0.1:6379 --node 2 [--nodes 3] [--port 8081] ...   one node of several processes
  * GameMain --load 50 --seconds 20 [--nodes 3] ...                     bots against the nodes, a summary, exit 1 on errors
  * </pre>
  *
  * <p>Without {@code --redis}, {@code --nodes} nodes run in this JVM on a local intercom, on consecutive ports from
- * {@code --port}. With it, this process is node {@code --node} (1-based), on port {@code --port + node - 1}, and finds
- * the others and the world's ledger through Redis.
+ * {@code --port}. With it, this process is node {@code --node} (1-based), on port {@code --port} (by default 8080 +
+ * node - 1; the others are expected on the ports beside it), and finds the others and the world's ledger through
+ * Redis.
  */
 public final class GameMain {
   private static final Logger LOG = LoggerFactory.getLogger(GameMain.class);
@@ -66,7 +67,7 @@ public final class GameMain {
       int node = 1;
       String redis = null;
       String host = "127.0.0.1";
-      int port = 8080;
+      Integer port = null;
       int entities = 500;
       long seed = 42;
       int bots = DEFAULT_BOTS;
@@ -103,6 +104,10 @@ public final class GameMain {
           default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
         }
         i++;
+      }
+      if (port == null) {
+        // one node a process: node N on 8080 + N - 1, where the others expect it
+        port = redis == null ? 8080 : 8080 + node - 1;
       }
       if ((tlsCert == null) != (tlsKey == null)) {
         throw new IllegalArgumentException("--tls-cert and --tls-key go together");
