@@ -286,6 +286,28 @@ class RecoveryTest {
   }
 
   @Test
+  void aClientMovesToAnotherNodeOnPurposeWithItsSession() throws Exception {
+    LocalHub hub = LocalHub.binary(TestPackets.REGISTRY);
+    PacketServer a = node(ServerConfig.Recovery.DEFAULT, hub, "a", "ada");
+    PacketServer b = node(ServerConfig.Recovery.DEFAULT, hub, "b", "ada");
+    List<String> got = new CopyOnWriteArrayList<>();
+    PacketClient client = reconnecting(a.port(), got);
+    open.add(client);
+    String id = client.socketId();
+    ask(client, "join:red");
+    client.moveTo(URI.create("http://127.0.0.1:" + b.port() + "/game/"));   // the path does not matter
+    await(() -> !b.sockets().isEmpty() && a.sockets().isEmpty(), (java.util.function.Supplier<String>) () -> a.sockets()
+        + " " + b.sockets());
+    client.awaitConnected(Duration.ofSeconds(15));
+    assertTrue(client.recovered(), "the session came along");
+    assertEquals(id + " nick=ada rooms=red recovered=true", ask(client, "whoami"));
+    a.to("red").send(new Echo("to the room, from a"));
+    await(() -> got.contains("to the room, from a"), got);
+    assertEquals(List.of("authenticated", "connected recovered=false", "disconnected moved to node b",
+        "connected recovered=true"), hooks, "node A lets it go, node B sees it recovered; no new authentication");
+  }
+
+  @Test
   void aSessionMovesToTheNodeItsClientComesBackTo() throws Exception {
     LocalHub hub = LocalHub.binary(TestPackets.REGISTRY);
     PacketServer a = node(ServerConfig.Recovery.DEFAULT, hub, "a", "ada");
