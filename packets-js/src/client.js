@@ -2,7 +2,7 @@
 // per packet) or, when the lane is refused, through Socket.IO.
 import { LaneWire } from './lane.js';
 import { SocketIoWire } from './socketio.js';
-import { Registry, fingerprint, firstDifference, DEFAULT_LIMITS } from './codec.js';
+import { Registry, fingerprint, firstDifference, DEFAULT_LIMITS, WIRE_VERSION } from './codec.js';
 
 /** An error answer from the other side: {code, reason}. */
 export class PacketError extends Error {
@@ -46,6 +46,11 @@ class Client {
       return;
     }
     this.session = info?.session ?? null;
+    if (this.options.debug) {
+      console.debug(`packets: ${this.connectedOnce ? 'reconnected' : 'connected'} to ${this.url} on ${this.wire.name}: `
+        + `packet table ${theirs ?? this.registry.table.fingerprint}, wire ${WIRE_VERSION}`
+        + `${info?.recovered === true ? ', session recovered' : ''}`);
+    }
     // a server that keeps sessions says whether this connect recovered ours
     this.emit(this.connectedOnce ? 'reconnect' : 'connect', { recovered: info?.recovered === true });
     this.connectedOnce = true;

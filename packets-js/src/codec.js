@@ -22,6 +22,12 @@ const tagOf = (type) => (Array.isArray(type) && type.length > 1 && typeof type[0
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder();
 
+/**
+ * The version of the packets wire this client speaks (schemapack 1.4.2's bytes, flecks' ids and Bundle framing, the
+ * extension types, the packets lane): the same as the Java side's PacketRegistry.WIRE_VERSION, shown in /health.
+ */
+export const WIRE_VERSION = '1';
+
 export const DEFAULT_LIMITS = {
   maxPacketBytes: 1 << 20, maxStringBytes: 1 << 16, maxBufferBytes: 1 << 20, maxListLength: 1 << 16, maxBundleDepth: 8,
 };

@@ -37,6 +37,8 @@ export interface ConnectOptions {
   transports?: ('websocket' | 'polling')[];
   reconnection?: boolean;
   limits?: Partial<Limits>;
+  /** Logs each (re)connect with console.debug: the server, the way, its packet table's fingerprint, the wire version. */
+  debug?: boolean;
 }
 
 /**
@@ -77,6 +79,8 @@ export interface Client<P extends object = Record<string, unknown>> {
   drop(): void;
 }
 
+/** The version of the packets wire this client speaks; the server shows its own in /health. */
+export const WIRE_VERSION: string;
 export function connect<P extends object = Record<string, unknown>>(url: string, options?: ConnectOptions):
   Promise<Client<P>>;
 export function compile(name: string, schema: unknown, packed?: string[], limits?: Limits):

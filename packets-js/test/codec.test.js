@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { compile, Registry, fingerprint, EncodeError, DecodeError, DEFAULT_LIMITS, firstDifference } from '../src/codec.js';
+import { compile, Registry, fingerprint, EncodeError, DecodeError, DEFAULT_LIMITS, firstDifference, WIRE_VERSION } from '../src/codec.js';
 
 const require = createRequire(import.meta.url);
 const schemapack = require('schemapack');
@@ -190,4 +190,12 @@ test('extension types: bad bytes are DecodeErrors that say what is wrong, as in 
   fails('Steer', '00' + '025550' + '00' + '00', 'Steer.named: unknown constant "UP"; constants are NORTH, EAST, SOUTH, WEST at byte 1');
   fails('Stock', '02' + '02687007' + '02687008' + '000000', 'Stock.items: key "hp" comes twice at byte 5');
   fails('Stock', '0a' + '02687007' + '000000', 'Stock.items: map of 10 entries needs at least 20 bytes, but only 7 left at byte 0');
+});
+
+test('the wire version is the Java side\'s', () => {
+  const java = readFileSync(new URL('../../packets-core/src/main/java/dev/packets/PacketRegistry.java', import.meta.url),
+    'utf8');
+  const declared = /public static final String WIRE_VERSION = "([^"]+)";/.exec(java);
+  assert.ok(declared, 'PacketRegistry.WIRE_VERSION');
+  assert.equal(WIRE_VERSION, declared[1]);
 });

@@ -5,7 +5,7 @@ import { connect } from '../../../../packets-js/src/index.js';
 
 const port = Number(process.argv[2]);
 const port2 = Number(process.argv[3]);
-const client = await connect(`http://127.0.0.1:${port}`);
+const client = await connect(`http://127.0.0.1:${port}`, { debug: true });   // logs the connect: table and wire
 const ticks = [];
 client.accept('Tick', (t) => { ticks.push(t); });
 const [name, me] = await client.send(['Join', { name: 'node-client', world: true }]);

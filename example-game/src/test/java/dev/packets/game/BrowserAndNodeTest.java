@@ -3,6 +3,7 @@ package dev.packets.game;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packets.game.bot.Bot;
+import dev.packets.game.node.GameServer;
 import dev.packets.game.sim.Entity;
 import dev.packets.testing.Child;
 import dev.packets.testing.External;
@@ -43,6 +44,8 @@ class BrowserAndNodeTest {
     String node = External.tool("node", "install Node 18+ (apt-get install nodejs npm)");
     String out = run(node, "client.mjs", String.valueOf(game.server(0).port()), String.valueOf(game.server(1).port()));
     assertTrue(out.contains("WhereIs answered by node-3") && out.contains("client ok"), out);
+    assertTrue(out.contains("packets: connected to http://127.0.0.1:" + game.server(0).port() + " on lane: packet table "
+        + GameServer.PACKETS.fingerprint() + ", wire 1"), "the client's debug log: " + out);
     assertTrue(out.contains("moved to node 2 on lane with its session")
         && out.contains("moved to node 2 on socket.io with its session"), out);
   }
