@@ -12,22 +12,13 @@ import java.util.concurrent.TimeoutException;
  * the response timeout). Waiting for one that is not done yet on the I/O thread fails at once, and says so.
  */
 final class ClientFuture<T> extends CompletableFuture<T> {
-  private static final ThreadLocal<Boolean> IO = new ThreadLocal<>();
-
   /**
-   * Called by the websockets' listener: notes whether the calling thread is an I/O thread, the JDK HTTP client's
-   * selector thread ({@code HttpClient-<n>-SelectorManager}). The listener also runs on other threads now and then
-   * (one that asked for the next message, one that connected), which are not.
+   * Fails when the calling thread is an I/O thread, the JDK HTTP client's selector thread ({@code
+   * HttpClient-<n>-SelectorManager}): what it would wait for needs that thread. (The listener also runs on other
+   * threads now and then, one that asked for the next message or one that connected; those may wait.)
    */
-  static void onIoThread() {
-    if (IO.get() == null) {
-      IO.set(Thread.currentThread().getName().endsWith("SelectorManager"));
-    }
-  }
-
-  /** Fails when the calling thread is an I/O thread: what it would wait for needs that thread. */
   static void checkNotIoThread(String what) {
-    if (Boolean.TRUE.equals(IO.get())) {
+    if (Thread.currentThread().getName().endsWith("SelectorManager")) {
       throw new IllegalStateException(what + " on the client's I/O thread would stall every connection until "
           + "it timed out: chain the work instead (thenAccept, whenComplete, thenCompose) or move it to another "
           + "thread (the *Async variants)");

@@ -208,14 +208,12 @@ final class WebSocketLink implements WebSocket.Listener {
 
   @Override
   public void onOpen(WebSocket webSocket) {
-    ClientFuture.onIoThread();
     socket = webSocket; // before the first message: what its handler writes goes out on it
     webSocket.request(1);
   }
 
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    ClientFuture.onIoThread();
     if (textParts == null && last) {
       deliver(() -> handler.text(data.toString()));
     } else {
@@ -239,7 +237,6 @@ final class WebSocketLink implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-    ClientFuture.onIoThread();
     if (binaryParts == null && last) {
       if (data.remaining() > maxMessage) {
         tooLong(webSocket, data.remaining());
@@ -287,7 +284,6 @@ final class WebSocketLink implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-    ClientFuture.onIoThread();
     deliver(handler::pong);
     webSocket.request(1);
     return null;
@@ -302,7 +298,6 @@ final class WebSocketLink implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    ClientFuture.onIoThread();
     end(statusCode, reason);
     // answer the server's close (the JDK sends ours when this stage completes, unless we already did)
     return null;
@@ -310,7 +305,6 @@ final class WebSocketLink implements WebSocket.Listener {
 
   @Override
   public void onError(WebSocket webSocket, Throwable error) {
-    ClientFuture.onIoThread();
     broken(error.getMessage() == null ? error.toString() : error.getMessage());
   }
 }

@@ -16,7 +16,6 @@ class ClientFutureTest {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread t = new Thread(() -> {
       try {
-        ClientFuture.onIoThread();
         work.run();
       } catch (Throwable e) {
         failure.set(e);
@@ -56,7 +55,7 @@ class ClientFutureTest {
   }
 
   @Test
-  void anotherThreadThatRanTheListenerMayWait() throws Exception {
+  void anotherThreadMayWait() throws Exception {
     CompletableFuture<Object> answer = new ClientFuture<>();
     Throwable failure = onThread("main-like", () -> {
       try {
