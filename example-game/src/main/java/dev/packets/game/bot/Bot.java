@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A headless player: joins a node and walks towards points picked at random anywhere in the world (so it crosses
  * borders, and follows the {@link Redirect} each crossing brings), chats now and then and asks where the entities it
- * sees are. Counts what it gets and how long answers take. For load and tests.
+ * sees are. Counts the redirects it followed, the chat it got, its errors and how long answers take. For load and tests.
  */
 public final class Bot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
@@ -44,12 +44,7 @@ public final class Bot implements AutoCloseable {
   private final SplittableRandom random;
   private final ScheduledExecutorService timer;
   private final AtomicReference<Joined> joined = new AtomicReference<>();
-  private final AtomicLong spots = new AtomicLong();
-  private final AtomicLong answers = new AtomicLong();
   private final AtomicLong redirects = new AtomicLong();
-  private final AtomicLong chats = new AtomicLong();
-  private final AtomicLong sent = new AtomicLong();
-  private final AtomicLong received = new AtomicLong();
   private final List<String> errors = new CopyOnWriteArrayList<>();
   /** Round trips of WhereIs, in microseconds. */
   private final Latencies latencies;
@@ -76,13 +71,8 @@ public final class Bot implements AutoCloseable {
         Duration.ofSeconds(2));
     this.client = PacketClient.connect(server, GameServer.PACKETS,
         trusted == null ? options : options.withTrustedCertificates(trusted));
-    client.accept(Tick.class, t -> {
-      received.incrementAndGet();
-      return null;
-    });
+    client.accept(Tick.class, t -> null);
     client.accept(Spots.class, s -> {
-      received.incrementAndGet();
-      spots.addAndGet(s.spots().size());
       Joined me = joined.get();
       for (Spots.Spot spot : s.spots()) {
         if (me != null && spot.entity() == me.entity()) {
@@ -96,25 +86,20 @@ public final class Bot implements AutoCloseable {
       return null;
     });
     client.accept(Chat.class, c -> {
-      received.incrementAndGet();
-      chats.incrementAndGet();
       chatFrom.merge(c.from(), 1L, Long::sum);
       return null;
     });
     client.accept(Joined.class, j -> {
-      received.incrementAndGet();
       joined.set(j);
       return null;
     });
     client.accept(Redirect.class, r -> {
-      received.incrementAndGet();
       redirects.incrementAndGet();
       client.moveTo(URI.create(r.location()));
       return null;
     });
     Joined first = (Joined) client.send(new Join(name, false)).get(10, TimeUnit.SECONDS);
     joined.set(first);
-    sent.incrementAndGet();
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bot-" + name);
       t.setDaemon(true);
@@ -147,7 +132,6 @@ public final class Bot implements AutoCloseable {
         targetX = -1; // there: a new target next time
       }
       client.send(new Input(me.entity(), heading, Simulation.MAX_SPEED)).whenComplete((ok, e) -> outcome(e));
-      sent.incrementAndGet();
       int[] seen = lastSeen;
       if (seen.length > 0 && acts % 2 == 0) {
         int entity = seen[random.nextInt(seen.length)];
@@ -155,18 +139,13 @@ public final class Bot implements AutoCloseable {
         client.request(new WhereIs(entity)).whenComplete((p, e) -> {
           if (e == null) {
             latencies.add((System.nanoTime() - started) / 1000);
-            if (p != null) {
-              answers.incrementAndGet();
-            }
           }
           outcome(e);
         });
-        sent.incrementAndGet();
       }
       if (acts % 40 == 20) { // after 5 s, then every 10 s
         client.send(new Chat("", "hello from " + name + " on " + me.node(), Map.of("bot", true)))
             .whenComplete((ok, e) -> outcome(e));
-        sent.incrementAndGet();
       }
     } catch (RuntimeException e) {
       errors.add(e.toString());
@@ -189,26 +168,8 @@ public final class Bot implements AutoCloseable {
     LOG.debug("bot {}: {}", name, cause.toString());
   }
 
-  public Joined joined() {
-    return joined.get();
-  }
-
-  public PacketClient client() {
-    return client;
-  }
-
   public String name() {
     return name;
-  }
-
-  /** Positions received in snapshots so far. */
-  public long spotsSeen() {
-    return spots.get();
-  }
-
-  /** WhereIs questions answered with a position so far. */
-  public long answers() {
-    return answers.get();
   }
 
   /** Redirects followed so far. */
@@ -219,11 +180,6 @@ public final class Bot implements AutoCloseable {
   /** Chat lines received, by sender. */
   public Map<String, Long> chatFrom() {
     return chatFrom;
-  }
-
-  /** Packets sent and received so far. */
-  public long[] packets() {
-    return new long[] {sent.get(), received.get()};
   }
 
   /** What went wrong (at most 100). */

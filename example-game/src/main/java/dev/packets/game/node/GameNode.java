@@ -55,6 +55,8 @@ public final class GameNode implements AutoCloseable {
   /** The players this region holds now (read by other threads). */
   private final Set<Integer> players = ConcurrentHashMap.newKeySet();
   private volatile int entityCount;
+  /** This region's positions as of the last tick: what was published, and what this node's players are sent. */
+  private volatile Spots own;
 
   private record Published(Spots spots, long at) {}
 
@@ -127,7 +129,8 @@ public final class GameNode implements AutoCloseable {
       }
     }
     entityCount = count;
-    intercom.publish(WORLD, new Spots(simulation.index() + 1, spots)).exceptionally(e -> null);
+    own = new Spots(simulation.index() + 1, spots);
+    intercom.publish(WORLD, own).exceptionally(e -> null);
     for (Consumer<Simulation> listener : tickListeners) {
       try {
         listener.accept(simulation);
@@ -152,7 +155,7 @@ public final class GameNode implements AutoCloseable {
   }
 
   /** An entity's compact position. */
-  public static Spots.Spot spot(Entity e) {
+  private static Spots.Spot spot(Entity e) {
     int heading = Math.round(e.heading() / (float) (2 * Math.PI) * 256) & 0xFF;
     return new Spots.Spot(e.id(), Math.round(e.x() * Spots.Spot.SCALE), Math.round(e.y() * Spots.Spot.SCALE),
         heading);
@@ -263,6 +266,11 @@ public final class GameNode implements AutoCloseable {
   /** Entities handed to other nodes, bounced back, and taken from them, since start. */
   public long[] handoffCounts() {
     return new long[] {handoffs.given(), handoffs.bounced(), handoffs.taken()};
+  }
+
+  /** This region's positions as of the last tick (its leaving entities left out), or null before the first. */
+  public Spots ownNow() {
+    return own;
   }
 
   /** The latest positions of every other node that published in the last two seconds. */

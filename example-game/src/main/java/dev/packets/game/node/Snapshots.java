@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Each tick's snapshot to each joined player: {@code Bundle.of(Tick, Spots of node 1, Spots of node 2, …)}, this
- * node's positions as of this tick and the others' as they last published them. A player who watches the world
+ * node's positions as of this tick (those it just published) and the others' as they last published them. A player who watches the world
  * gets every wanderer of every node and the players within {@link GameServer#VIEW} of its own entity; any other
  * gets everything within {@code VIEW}, across borders.
  */
@@ -35,14 +35,8 @@ final class Snapshots {
     if (sockets.isEmpty()) {
       return;
     }
-    List<Spots.Spot> own = new ArrayList<>();
-    for (Entity e : sim.entities()) {
-      if (!e.leaving()) {
-        own.add(GameNode.spot(e));
-      }
-    }
     List<Spots> all = new ArrayList<>();
-    all.add(new Spots(sim.index() + 1, own));
+    all.add(node.ownNow()); // made by this tick, on this thread, before its listeners ran
     all.addAll(node.othersNow());
     Tick tick = new Tick((int) sim.tick(), node.name());
     float r = GameServer.VIEW * Spots.Spot.SCALE;
